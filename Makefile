@@ -41,7 +41,7 @@ endif
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES)
 	{ echo '-- neongraph $(EXTVERSION) install script, built from sql/install/*.sql'; \
-	  echo '\echo Use "CREATE EXTENSION neongraph" to load this file. \quit'; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION neongraph" to load this file. \quit'; \
 	  for f in $(INSTALL_PIECES); do echo; echo "-- ---- $$f"; cat $$f; done; } > $@
 
 $(OBJS): src/neongraph.h src/deadline_core.h
