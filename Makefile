@@ -1,7 +1,7 @@
 # neongraph — PGXS build, plus the README's targets (demo, test, bench).
 
 EXTENSION  = neongraph
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 
 MODULE_big = neongraph
 OBJS = \
@@ -13,10 +13,15 @@ OBJS = \
 	src/status.o \
 	src/rollup.o
 
-# Install script: the pieces under sql/install/, concatenated in name order.
-INSTALL_PIECES = $(sort $(wildcard sql/install/*.sql))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+# Install and upgrade scripts, built from the pieces under sql/install/.
+# Version 1.0 (the core: types, status, rollup) is the pieces numbered 0x-4x;
+# version 1.1 adds the pieces numbered 5x-9x (the tracking model and what
+# builds on it). neongraph--1.1.sql is all pieces; neongraph--1.0--1.1.sql
+# the 1.1 pieces alone. A released version's pieces never change: later
+# changes go into new pieces of a new version.
+PIECES_1.0 = $(sort $(wildcard sql/install/[0-4]*.sql))
+PIECES_1.1 = $(sort $(filter-out $(PIECES_1.0),$(wildcard sql/install/*.sql)))
+DATA_built = sql/$(EXTENSION)--1.0.sql sql/$(EXTENSION)--1.0--1.1.sql sql/$(EXTENSION)--1.1.sql
 
 # pg_regress tests, one per feature, run against the cluster started by test/run.sh
 # Every sql/<name>.sql but the install and upgrade scripts is a test; they run
@@ -25,7 +30,7 @@ REGRESS = $(sort $(basename $(notdir $(filter-out sql/$(EXTENSION)--%,$(wildcard
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
 PG_CPPFLAGS = -Isrc -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(DATA_built)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -39,10 +44,19 @@ else
 include $(PGXS)
 endif
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PIECES)
-	{ echo '-- neongraph $(EXTVERSION) install script, built from sql/install/*.sql'; \
-	  printf '%s\n' '\echo Use "CREATE EXTENSION neongraph" to load this file. \quit'; \
-	  for f in $(INSTALL_PIECES); do echo; echo "-- ---- $$f"; cat $$f; done; } > $@
+# $(call build_script,header line,guard command,pieces)
+build_script = { echo '-- $(1), built from sql/install/ by make'; \
+	  printf '%s\n' '\echo Use "$(2)" to load this file. \quit'; \
+	  for f in $(3); do echo; echo "-- ---- $$f"; cat $$f; done; } > $@
+
+sql/$(EXTENSION)--1.0.sql: $(PIECES_1.0)
+	$(call build_script,neongraph 1.0 install script,CREATE EXTENSION neongraph,$(PIECES_1.0))
+
+sql/$(EXTENSION)--1.0--1.1.sql: $(PIECES_1.1)
+	$(call build_script,neongraph upgrade from 1.0 to 1.1,ALTER EXTENSION neongraph UPDATE,$(PIECES_1.1))
+
+sql/$(EXTENSION)--1.1.sql: $(PIECES_1.0) $(PIECES_1.1)
+	$(call build_script,neongraph 1.1 install script,CREATE EXTENSION neongraph,$(PIECES_1.0) $(PIECES_1.1))
 
 $(OBJS): src/neongraph.h src/deadline_core.h
 
