@@ -75,3 +75,6 @@ demo-stop:
 
 bench: prereqs
 	bash test/bench/run.sh
+
+print-regress:
+	@echo $(REGRESS)

@@ -10,7 +10,7 @@ CREATE FUNCTION evil.upper(text) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE 
 CREATE FUNCTION evil.replace(text, text, text) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.replace called'; END$$;
 CREATE FUNCTION evil.trunc(numeric, int) RETURNS numeric LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.trunc called'; END$$;
 CREATE FUNCTION evil.round(numeric, int) RETURNS numeric LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.round called'; END$$;
-CREATE FUNCTION evil.format(text, VARIADIC "any") RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.format called'; END$$;
+CREATE FUNCTION evil.format(text, VARIADIC text[]) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.format called'; END$$;
 CREATE FUNCTION evil.normalize(text, text) RETURNS text LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil.normalize called'; END$$;
 CREATE FUNCTION evil.texteq(text, text) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'evil = called'; END$$;
 CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.texteq);
@@ -44,6 +44,10 @@ WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
   AND NOT (d.classid = 'pg_catalog.pg_type'::regclass AND EXISTS (
         SELECT 1 FROM pg_catalog.pg_type t WHERE t.oid = d.objid AND (t.typelem <> 0 AND t.typlen = -1 OR t.typrelid <> 0 AND
           (SELECT relkind FROM pg_catalog.pg_class WHERE oid = t.typrelid) <> 'c')))
+  -- sequences behind identity and serial columns are documented through the column
+  AND NOT (d.classid = 'pg_catalog.pg_class'::regclass AND EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend o WHERE o.classid = 'pg_catalog.pg_class'::regclass
+          AND o.objid = d.objid AND o.refobjsubid > 0 AND o.deptype IN ('a', 'i')))
 ORDER BY 1;
 
 -- every column of every table, view and composite type has a COMMENT
@@ -62,8 +66,8 @@ WHERE p.pronamespace = 'neongraph'::regnamespace
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(p.proconfig) c WHERE c LIKE 'search_path=%')
 ORDER BY 1::text;
 
--- C functions are all parallel safe; nothing but triggers and the write API is volatile
-SELECT p.oid::regprocedure AS c_function_not_parallel_safe
+-- every immutable function is parallel safe
+SELECT p.oid::regprocedure AS immutable_not_parallel_safe
 FROM pg_catalog.pg_proc p
-WHERE p.pronamespace = 'neongraph'::regnamespace AND p.prolang = 13 AND p.proparallel <> 's'
+WHERE p.pronamespace = 'neongraph'::regnamespace AND p.provolatile = 'i' AND p.proparallel <> 's'
 ORDER BY 1::text;
