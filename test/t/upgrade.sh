@@ -76,9 +76,9 @@ SQL
   # indexes still find every row
   idx=$("${PSQL[@]}" -d "$db" -c "
     SET enable_seqscan = off;
-    SELECT (SELECT count(*) FROM public.keep WHERE d >= '2025-01-01'::neongraph.deadline) =
-           (SELECT count(*) FROM public.keep_before WHERE d::neongraph.deadline >= '2025-01-01'::neongraph.deadline)
-       AND (SELECT count(*) FROM public.keep WHERE r = '44-TB/TGV'::neongraph.docref) = 1000")
+    SELECT (SELECT count(*) FROM public.keep WHERE d OPERATOR(neongraph.>=) '2025-01-01'::neongraph.deadline) =
+           (SELECT count(*) FROM public.keep_before WHERE d::neongraph.deadline OPERATOR(neongraph.>=) '2025-01-01'::neongraph.deadline)
+       AND (SELECT count(*) FROM public.keep WHERE r OPERATOR(neongraph.=) '44-TB/TGV'::neongraph.docref) = 1000")
   [ "$idx" = t ] || { echo "from $v: indexes disagree after the update"; fail=1; }
   # the updated extension is the fresh one, object for object
   describe "$db" > "$NG_TMP/upgrade_from_$v.txt"
