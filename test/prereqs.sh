@@ -5,7 +5,9 @@
 set -euo pipefail
 
 PKGS=(postgresql-15 postgresql-contrib-15 postgresql-server-dev-15 libpq-dev
-      make gcc)
+      make gcc
+      # real-client tests (test/t/clients.sh): Python psycopg2 and Java PgJDBC
+      python3 python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless)
 
 missing=()
 for p in "${PKGS[@]}"; do
