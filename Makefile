@@ -11,7 +11,8 @@ OBJS = \
 	src/docref_core.o \
 	src/docref.o \
 	src/status.o \
-	src/rollup.o
+	src/rollup.o \
+	src/cascade.o
 
 # Install and upgrade scripts, built from the pieces under sql/install/.
 # Version 1.0 (the core: types, status, rollup) is the pieces numbered 0x-4x;
@@ -60,7 +61,7 @@ sql/$(EXTENSION)--1.1.sql: $(PIECES_1.0) $(PIECES_1.1)
 
 $(OBJS): src/neongraph.h src/deadline_core.h
 
-.PHONY: test demo demo-stop bench prereqs
+.PHONY: test demo demo-stop bench prereqs fuzz fuzz-long load-long print-regress
 prereqs:
 	bash test/prereqs.sh
 
@@ -75,6 +76,18 @@ demo-stop:
 
 bench: prereqs
 	bash test/bench/run.sh
+
+# coverage-guided fuzzing of the deadline and docref parsers: short (also part
+# of make test) and long, by hand
+fuzz: prereqs
+	NG_FUZZ_SECONDS=30 bash test/t/fuzz_libfuzzer.sh
+
+fuzz-long: prereqs
+	NG_FUZZ_SECONDS=$${NG_FUZZ_SECONDS:-1800} bash test/t/fuzz_libfuzzer.sh
+
+# the whole suite with a long, wide concurrency load
+load-long: prereqs
+	NG_LOAD_SECONDS=$${NG_LOAD_SECONDS:-300} NG_LOAD_CLIENTS=$${NG_LOAD_CLIENTS:-16} bash test/run.sh
 
 print-regress:
 	@echo $(REGRESS)

@@ -7,7 +7,9 @@ set -euo pipefail
 PKGS=(postgresql-15 postgresql-contrib-15 postgresql-server-dev-15 libpq-dev
       make gcc
       # real-client tests (test/t/clients.sh): Python psycopg2 and Java PgJDBC
-      python3 python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless)
+      python3 python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless
+      # coverage-guided fuzzing of the parsers (libFuzzer with ASan and UBSan)
+      clang libclang-rt-14-dev)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -1,7 +1,9 @@
 /*
  * deadline_cli.c — deadline_core.c outside the server.
  *
- *   deadline_cli [-r YYYY-MM-DD] TEXT...   parse each TEXT, print both styles
+ *   deadline_cli [-r YYYY-MM-DD] [--] TEXT...  parse each TEXT, print both
+ *                                          styles ("--" before a TEXT that
+ *                                          starts with a dash)
  *   deadline_cli -x [-r YYYY-MM-DD] FILE   extract the deadlines in FILE
  *   deadline_cli -f SECONDS [SEED]         random and mutated inputs, checking
  *                                          that parse/format/extract never
@@ -70,6 +72,12 @@ static const char *const corpus[] = {
 	"tháng 9-10/2025", "quý III-IV/2025", "2025-04-11/2025-04-20", "Trước 30/6",
 	"**Hoàn thành chậm nhất trước ngày 31/3/2026.**", "Ngày 11/9/2025, đồng chí",
 	"số 193/2025/NQ-QH15 ngày 01/7/2025", "<p>01/01/2026</p>\t",
+	"- a) Tháng 10 và tháng 11/2025 (báo cáo kết quả)", "Trước ngày 10 hằng tháng",
+	"Báo cáo định kỳ 6 tháng, hằng năm", "Tổ chức thực hiện trong năm 2026",
+	"Tuần cuối tháng 2/2024", "Từ năm 2025 và những năm tiếp theo",
+	"giai đoạn 2021 - 2025, định hướng đến năm 2030", "Trước 20/10/2025 (hạn cũ 15/10/2025)",
+	"Sau khi Nghị định được ban hành", "Hằng tuần (trước 16h thứ Năm), tháng, quý",
+	"tháng 10, 11 năm 2025", "Quý III, IV/2025", "T10/2025", "Trình tháng 12/2025",
 };
 
 static uint64_t rng = 88172645463325252ULL;
@@ -196,6 +204,11 @@ main(int argc, char **argv)
 	}
 	for (; a < argc && argv[a][0] == '-' && argv[a][1] != '\0'; a++)
 	{
+		if (strcmp(argv[a], "--") == 0)
+		{
+			a++;				/* the texts follow, even "- Tháng 10/2025" */
+			break;
+		}
 		if (strcmp(argv[a], "-x") == 0)
 			extract = true;
 		else if (strcmp(argv[a], "-r") == 0 && a + 1 < argc)
