@@ -38,6 +38,42 @@ FROM (VALUES ('31/12/2025'), ('ngày 15/12/2025'), ('ngày 15 tháng 12 năm 202
              ('before 2025-09-20'), ('~2025-11-25'), ('recurring half-yearly'), ('recurring')
      ) v(s), LATERAL (SELECT s::neongraph.deadline AS d) x;
 
+-- forms from other documents: bullets and enumerators, task words before
+-- a cue, trailing remarks, day specs of recurrences, joined periods, open
+-- ends, abbreviated months, weeks of a month, labels, orientations
+SELECT s AS input, d AS iso, neongraph.to_text(d, 'vi') AS vi,
+       neongraph.deadline_kind(d) AS kind, neongraph.due_date(d) AS due,
+       neongraph.start_date(d) AS start, neongraph.recurrence(d) AS rec,
+       d::text::neongraph.deadline = d AND neongraph.to_text(d, 'vi')::neongraph.deadline = d AS reads_back
+FROM (VALUES ('- Tháng 10/2025'), ('+ Quý IV/2025'), ('• Trước 15/11/2025'), ('a) Tháng 10/2025'),
+             ('1. Tháng 10/2025'), ('(2) Quý IV/2025'), ('IV. Năm 2026'), ('– Hoàn thành trong năm 2025'),
+             ('Trước 20/10/2025 (báo cáo kết quả)'), ('Tháng 12/2025 (trình Chính phủ)'),
+             ('Trước 30/9/2025 (theo Nghị quyết số 01/2025/NQ-CP).'),
+             ('Trước ngày 10 hằng tháng'), ('Ngày 25 hàng tháng'), ('Trước ngày 20/12 hằng năm'),
+             ('Hằng tuần (trước 16h thứ Năm)'), ('Định kỳ hằng quý (trước ngày 15 của tháng cuối quý)'),
+             ('Báo cáo định kỳ 6 tháng, hằng năm'), ('Hằng tháng, trước ngày 25'), ('hằng tháng vào ngày 25'),
+             ('Hằng năm (trước ngày 15/12)'), ('Quý I hằng năm'), ('Hằng tuần, tháng, quý, năm'),
+             ('Trình trong tháng 12/2025'), ('Báo cáo trước ngày 15/12/2025'), ('Ban hành trong quý IV/2025'),
+             ('Tổ chức thực hiện trong năm 2026'), ('Xây dựng xong trước 30/6/2026'),
+             ('Hoàn thành xây dựng lộ trình trong tháng 11/2025'),
+             ('Thời điểm hoàn thành: Quý II/2026'), ('Tiến độ: năm 2026'), ('Hạn chót: 30/6/2026'),
+             ('Tháng 10 và tháng 11/2025'), ('tháng 10, 11/2025'), ('Tháng 11, 12/2025'),
+             ('tháng 10, 11 năm 2025'), ('tháng 10, 11 và 12/2025'), ('tháng 12 và tháng 1/2026'),
+             ('Năm 2025, 2026'), ('năm 2025 và năm 2026'), ('Trong năm 2025 và 2026'),
+             ('Quý III và quý IV/2025'), ('Quý III, IV/2025'), ('Quý IV/2025 và năm 2026'),
+             ('Phấn đấu hoàn thành trong tháng 10 và tháng 11/2025'),
+             ('Năm 2025 và các năm tiếp theo'), ('Từ năm 2025 và những năm tiếp theo'),
+             ('2025 và các năm tiếp theo'), ('Từ năm 2026 trở đi'), ('Tháng 10/2025 và các tháng tiếp theo'),
+             ('T10/2025'), ('Th10/2025'), ('Tuần đầu tháng 10/2025'), ('tuần cuối tháng 10/2025'),
+             ('tuần cuối tháng 2/2024'), ('10 ngày đầu tháng 10/2025'), ('trước tuần cuối tháng 2/2026'),
+             ('Thời hạn hoàn thành: Quý II/2026'), ('Trong Quý I năm 2026'), ('Quý 1/2026'),
+             ('Trong 6 tháng đầu năm 2026'), ('Cuối tháng 12/2025'), ('trước ngày 31 tháng 12 năm 2025'),
+             ('đến hết ngày 31/12/2025'), ('ngày 31.12.2025'), ('31-12-2025'), ('Năm 2026-2027'),
+             ('2026 - 2030'), ('năm 2025 - 2026'), ('Thường xuyên, liên tục'), ('Quý IV/2025 - Quý I/2026'),
+             ('giai đoạn 2021 - 2025, định hướng đến năm 2030'), ('đến năm 2030, tầm nhìn đến năm 2045'),
+             ('Mỗi tháng một lần'), ('Trước 16h00 thứ Năm hằng tuần')
+     ) v(s), LATERAL (SELECT s::neongraph.deadline AS d) x;
+
 -- the same values in the vi style, and back
 SET neongraph.deadline_style = vi;
 SELECT d AS vi, d::text::neongraph.deadline = d AS reads_back
@@ -81,6 +117,17 @@ FROM (VALUES (''), ('   '), ('abc'), ('tháng 13/2025'), ('30/2/2026'), ('29/2/2
              ('đến hết quý II'), ('6 tháng cuối năm'), ('tháng 9'), ('trong năm'),
              ('hoàn thành trong tháng 9/2025 để thực hiện từ ngày 01/10/2025'),
              ('31/12/2025 31/12/2025'), (repeat('hoàn thành ', 40) || '31/12/2025')) v(s);
+-- forms from other documents that stay errors: relative deadlines, an open
+-- start, words without a cue, a remark with another date, a year in the day
+-- spec of a recurrence, periods out of order
+SELECT s AS input, pg_temp.err(s) AS error
+FROM (VALUES ('Sau khi Nghị định được ban hành'), ('Theo tiến độ dự án'), ('Ngay sau khi có hướng dẫn'),
+             ('Trước Tết Nguyên đán 2026'), ('Trong vòng 30 ngày kể từ ngày ký'), ('Triển khai từ năm 2026'),
+             ('Trình tháng 12/2025'), ('Trước 20/10/2025 (hạn cũ: 15/10/2025)'),
+             ('Tháng 12/2025 (báo cáo trước 15/12)'), ('Hằng năm, trước ngày 15/12/2025'),
+             ('Quý IV/2025 và quý I/2025'), ('tháng 10 và tháng 13/2025'), ('Tháng 10 và 11'),
+             ('30 ngày đầu tháng 2/2025'), ('Tháng 12/2025, trình Chính phủ'), ('- '), ('a)'),
+             ('Năm 2025 và các nhiệm vụ')) v(s);
 -- the whole report for a bad form and for a missing year
 \set VERBOSITY verbose
 SELECT 'quý 5/2025'::neongraph.deadline;

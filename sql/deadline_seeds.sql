@@ -31,9 +31,9 @@ INSERT INTO seed VALUES
 ('001', '**Hoàn thành trong tháng 10/2025**', '2025-10-31', 'month'),
 ('001', 'hạn hoàn thành trong năm 2025', '2025-12-31', 'year'),
 ('001', 'hoàn thành trong năm 2026', '2026-12-31', 'year'),
-('001', '**Hoàn thành xây dựng lộ trình trong tháng 11/2025.**', NULL, 'error'),
+('001', '**Hoàn thành xây dựng lộ trình trong tháng 11/2025.**', '2025-11-30', 'month'),
 ('001', 'trong tháng 11/2025', '2025-11-30', 'month'),
-('001', '**Hoàn thành đánh giá trong tháng 9/2025.**', NULL, 'error'),
+('001', '**Hoàn thành đánh giá trong tháng 9/2025.**', '2025-09-30', 'month'),
 ('001', '**Hoàn thành trong tháng 01/2026.**', '2026-01-31', 'month'),
 ('001', 'hàng tuần', NULL, 'recurring'),
 -- 003: the HCMC appendix (Kế hoạch 01-KH/BCĐ), column "Hạn hoàn thành", rows 1..40
@@ -57,7 +57,7 @@ INSERT INTO seed VALUES
 -- 003: Kế hoạch 01-KH/BCĐ body and 07-TB/CQTTBCĐ
 ('003', 'Hoàn thành trước ngày 15/11/2025.', '2025-11-14', 'before'),
 ('003', 'trước ngày 25 tháng 10 năm 2025', '2025-10-24', 'before'),
-('003', '**được ban hành và có hiệu lực chậm nhất trước ngày 31/3/2026.**', NULL, 'error'),
+('003', '**được ban hành và có hiệu lực chậm nhất trước ngày 31/3/2026.**', '2026-03-30', 'before'),
 ('003', 'chậm nhất trước ngày 31/3/2026', '2026-03-30', 'before'),
 ('003', '**Hoàn thành trước ngày 15/11/2025.**', '2025-11-14', 'before'),
 ('003', '**trước ngày 18/10/2025**', '2025-10-17', 'before'),

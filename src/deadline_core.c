@@ -37,6 +37,53 @@
  *    "hằng tuần" and a time) is weekly.
  *  - In a range, a start without a year takes the end's year, or the year
  *    before when that would put the start after the end.
+ *
+ * The input function reads a whole text with more forms than the
+ * extractor looks for (see parse_text and the section "Whole texts"):
+ *  - A leading bullet or dash ("-", "+", "•", "–", any other symbol) and an
+ *    enumerator ("a)", "1.", "(2)", "IV.") are skipped.
+ *  - Up to 8 words without digits may come before a cue (trước, trong,
+ *    đến, tới, từ, vào, hạn, thời hạn, chậm nhất, phấn đấu, giai đoạn, hoàn
+ *    thành, cuối, hằng, mỗi, định kỳ, thường xuyên, liên tục, tiến độ, or a
+ *    colon): "Tổ chức thực hiện trong năm 2026", "Xây dựng xong trước
+ *    30/6/2026", "Thời điểm hoàn thành: quý II/2026".  Without a cue the
+ *    words are refused ("Trình tháng 12/2025": the detail says to write a
+ *    cue), since a bare date after words may be the task's subject
+ *    ("nhiệm kỳ 2025 - 2030").  Words of a relative deadline (sau, khi,
+ *    theo, Tết, kể từ, trong vòng) or a recurrence end the words.
+ *  - A remark in brackets at the end is ignored ("Trước 20/10/2025 (báo
+ *    cáo kết quả)") unless it names another date, which is ambiguous and
+ *    an error; after a recurrence a date without a year in the remark is
+ *    its day ("Hằng năm (trước ngày 15/12)").  Document numbers
+ *    ("01/2025/NQ-CP") are not dates.
+ *  - A recurrence may carry a day spec before or after it ("Trước ngày 10
+ *    hằng tháng", "Quý I hằng năm", "Hằng tháng, trước ngày 25", "Hằng
+ *    tuần (trước 16h thứ Năm)"); the day spec is dropped (the packed value
+ *    has no room for it) and must name no year.  Several recurrences
+ *    ("định kỳ 6 tháng, hằng năm", "hằng tuần, tháng, quý") keep the most
+ *    frequent.
+ *  - Periods joined by "và" or a comma, of any kinds, in order ("tháng 10,
+ *    11/2025", "năm 2025 và năm 2026", "quý IV/2025 và năm 2026") are a
+ *    range from the first one's start to the last one's end; the years of
+ *    the earlier ones follow the range rule above.  Not after "trước".
+ *  - "A và các năm (tháng, quý) tiếp theo", "từ A trở đi" are recurring
+ *    with that period (yearly …): the start A is not kept.  "từ A" alone
+ *    stays an error (no end).
+ *  - "T10/2025", "Th10/2025" are months.  "tuần đầu|cuối [tiên|cùng]
+ *    [của] tháng M/YYYY" is the range of its first or last 7 days, "N
+ *    ngày đầu|cuối tháng …" of its first or last N days (N <= 28).
+ *  - ", định hướng …", ", tầm nhìn …" after a deadline is an orientation
+ *    and is ignored ("giai đoạn 2021 - 2025, định hướng đến năm 2030" is
+ *    2021..2025).
+ *  - A text that is no deadline and has a word of a relative deadline
+ *    ("Sau khi Nghị định được ban hành", "Trước Tết Nguyên đán 2026") gets
+ *    the detail "relative deadlines (after an event) have no calendar date".
+ *
+ * Speed: words get a keyword id as they are lexed (kw_lookup8 compares the
+ * packed letters of a word of at most 8 letters with constants), so the
+ * parser compares small integers; ASCII is classified by a table and the
+ * two- and three-byte UTF-8 of Vietnamese is decoded inline; tokens are
+ * lexed in place, and a detail is only formatted on failure.
  */
 #include "deadline_core.h"
 
@@ -107,6 +154,673 @@ days_in_month(int y, int m)
 	return dim[m - 1];
 }
 
+/* BEGIN generated keyword table (words folded to ASCII) */
+enum
+{
+	KW_NONE = 0,
+	KW_ba,
+	KW_ban,
+	KW_bao,
+	KW_bay,
+	KW_before,
+	KW_cac,
+	KW_cao,
+	KW_cham,
+	KW_chu,
+	KW_cong,
+	KW_continuous,
+	KW_cua,
+	KW_cung,
+	KW_cuoi,
+	KW_dau,
+	KW_de,
+	KW_den,
+	KW_di,
+	KW_dinh,
+	KW_do,
+	KW_doan,
+	KW_duoc,
+	KW_g,
+	KW_giai,
+	KW_gian,
+	KW_giao,
+	KW_gio,
+	KW_h,
+	KW_hai,
+	KW_half,
+	KW_han,
+	KW_hang,
+	KW_hanh,
+	KW_het,
+	KW_hien,
+	KW_hoac,
+	KW_hoan,
+	KW_huong,
+	KW_i,
+	KW_ii,
+	KW_iii,
+	KW_iv,
+	KW_ke,
+	KW_khai,
+	KW_khi,
+	KW_ky,
+	KW_lam,
+	KW_lan,
+	KW_lien,
+	KW_luc,
+	KW_moi,
+	KW_monthly,
+	KW_mot,
+	KW_nam,
+	KW_nay,
+	KW_ngay,
+	KW_nhat,
+	KW_nhiem,
+	KW_nhin,
+	KW_nhung,
+	KW_nua,
+	KW_phan,
+	KW_phut,
+	KW_q,
+	KW_quarterly,
+	KW_quy,
+	KW_recurring,
+	KW_sau,
+	KW_t,
+	KW_tac,
+	KW_tam,
+	KW_tat,
+	KW_tet,
+	KW_th,
+	KW_thang,
+	KW_thanh,
+	KW_theo,
+	KW_thoi,
+	KW_thu,
+	KW_thuc,
+	KW_thuong,
+	KW_tien,
+	KW_tiep,
+	KW_toi,
+	KW_trien,
+	KW_trinh,
+	KW_tro,
+	KW_trong,
+	KW_truoc,
+	KW_tu,
+	KW_tuan,
+	KW_tuc,
+	KW_va,
+	KW_vao,
+	KW_viec,
+	KW_vong,
+	KW_vu,
+	KW_weekly,
+	KW_xong,
+	KW_xuat,
+	KW_xuyen,
+	KW_yearly,
+	KW_COUNT
+};
+
+/* the keyword id of the folded word w[0..len), or KW_NONE */
+static int
+kw_lookup(const char *w, int len)
+{
+	switch (len)
+	{
+		case 1:
+			switch (w[0])
+			{
+				case 'g':
+					return KW_g;
+				case 'h':
+					return KW_h;
+				case 'i':
+					return KW_i;
+				case 'q':
+					return KW_q;
+				case 't':
+					return KW_t;
+			}
+			return KW_NONE;
+		case 2:
+			switch (w[0])
+			{
+				case 'b':
+					if (memcmp(w + 1, "a", 1) == 0)
+						return KW_ba;
+					return KW_NONE;
+				case 'd':
+					if (memcmp(w + 1, "e", 1) == 0)
+						return KW_de;
+					if (memcmp(w + 1, "i", 1) == 0)
+						return KW_di;
+					if (memcmp(w + 1, "o", 1) == 0)
+						return KW_do;
+					return KW_NONE;
+				case 'i':
+					if (memcmp(w + 1, "i", 1) == 0)
+						return KW_ii;
+					if (memcmp(w + 1, "v", 1) == 0)
+						return KW_iv;
+					return KW_NONE;
+				case 'k':
+					if (memcmp(w + 1, "e", 1) == 0)
+						return KW_ke;
+					if (memcmp(w + 1, "y", 1) == 0)
+						return KW_ky;
+					return KW_NONE;
+				case 't':
+					if (memcmp(w + 1, "h", 1) == 0)
+						return KW_th;
+					if (memcmp(w + 1, "u", 1) == 0)
+						return KW_tu;
+					return KW_NONE;
+				case 'v':
+					if (memcmp(w + 1, "a", 1) == 0)
+						return KW_va;
+					if (memcmp(w + 1, "u", 1) == 0)
+						return KW_vu;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 3:
+			switch (w[0])
+			{
+				case 'b':
+					if (memcmp(w + 1, "an", 2) == 0)
+						return KW_ban;
+					if (memcmp(w + 1, "ao", 2) == 0)
+						return KW_bao;
+					if (memcmp(w + 1, "ay", 2) == 0)
+						return KW_bay;
+					return KW_NONE;
+				case 'c':
+					if (memcmp(w + 1, "ac", 2) == 0)
+						return KW_cac;
+					if (memcmp(w + 1, "ao", 2) == 0)
+						return KW_cao;
+					if (memcmp(w + 1, "hu", 2) == 0)
+						return KW_chu;
+					if (memcmp(w + 1, "ua", 2) == 0)
+						return KW_cua;
+					return KW_NONE;
+				case 'd':
+					if (memcmp(w + 1, "au", 2) == 0)
+						return KW_dau;
+					if (memcmp(w + 1, "en", 2) == 0)
+						return KW_den;
+					return KW_NONE;
+				case 'g':
+					if (memcmp(w + 1, "io", 2) == 0)
+						return KW_gio;
+					return KW_NONE;
+				case 'h':
+					if (memcmp(w + 1, "ai", 2) == 0)
+						return KW_hai;
+					if (memcmp(w + 1, "an", 2) == 0)
+						return KW_han;
+					if (memcmp(w + 1, "et", 2) == 0)
+						return KW_het;
+					return KW_NONE;
+				case 'i':
+					if (memcmp(w + 1, "ii", 2) == 0)
+						return KW_iii;
+					return KW_NONE;
+				case 'k':
+					if (memcmp(w + 1, "hi", 2) == 0)
+						return KW_khi;
+					return KW_NONE;
+				case 'l':
+					if (memcmp(w + 1, "am", 2) == 0)
+						return KW_lam;
+					if (memcmp(w + 1, "an", 2) == 0)
+						return KW_lan;
+					if (memcmp(w + 1, "uc", 2) == 0)
+						return KW_luc;
+					return KW_NONE;
+				case 'm':
+					if (memcmp(w + 1, "oi", 2) == 0)
+						return KW_moi;
+					if (memcmp(w + 1, "ot", 2) == 0)
+						return KW_mot;
+					return KW_NONE;
+				case 'n':
+					if (memcmp(w + 1, "am", 2) == 0)
+						return KW_nam;
+					if (memcmp(w + 1, "ay", 2) == 0)
+						return KW_nay;
+					if (memcmp(w + 1, "ua", 2) == 0)
+						return KW_nua;
+					return KW_NONE;
+				case 'q':
+					if (memcmp(w + 1, "uy", 2) == 0)
+						return KW_quy;
+					return KW_NONE;
+				case 's':
+					if (memcmp(w + 1, "au", 2) == 0)
+						return KW_sau;
+					return KW_NONE;
+				case 't':
+					if (memcmp(w + 1, "ac", 2) == 0)
+						return KW_tac;
+					if (memcmp(w + 1, "am", 2) == 0)
+						return KW_tam;
+					if (memcmp(w + 1, "at", 2) == 0)
+						return KW_tat;
+					if (memcmp(w + 1, "et", 2) == 0)
+						return KW_tet;
+					if (memcmp(w + 1, "hu", 2) == 0)
+						return KW_thu;
+					if (memcmp(w + 1, "oi", 2) == 0)
+						return KW_toi;
+					if (memcmp(w + 1, "ro", 2) == 0)
+						return KW_tro;
+					if (memcmp(w + 1, "uc", 2) == 0)
+						return KW_tuc;
+					return KW_NONE;
+				case 'v':
+					if (memcmp(w + 1, "ao", 2) == 0)
+						return KW_vao;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 4:
+			switch (w[0])
+			{
+				case 'c':
+					if (memcmp(w + 1, "ham", 3) == 0)
+						return KW_cham;
+					if (memcmp(w + 1, "ong", 3) == 0)
+						return KW_cong;
+					if (memcmp(w + 1, "ung", 3) == 0)
+						return KW_cung;
+					if (memcmp(w + 1, "uoi", 3) == 0)
+						return KW_cuoi;
+					return KW_NONE;
+				case 'd':
+					if (memcmp(w + 1, "inh", 3) == 0)
+						return KW_dinh;
+					if (memcmp(w + 1, "oan", 3) == 0)
+						return KW_doan;
+					if (memcmp(w + 1, "uoc", 3) == 0)
+						return KW_duoc;
+					return KW_NONE;
+				case 'g':
+					if (memcmp(w + 1, "iai", 3) == 0)
+						return KW_giai;
+					if (memcmp(w + 1, "ian", 3) == 0)
+						return KW_gian;
+					if (memcmp(w + 1, "iao", 3) == 0)
+						return KW_giao;
+					return KW_NONE;
+				case 'h':
+					if (memcmp(w + 1, "alf", 3) == 0)
+						return KW_half;
+					if (memcmp(w + 1, "ang", 3) == 0)
+						return KW_hang;
+					if (memcmp(w + 1, "anh", 3) == 0)
+						return KW_hanh;
+					if (memcmp(w + 1, "ien", 3) == 0)
+						return KW_hien;
+					if (memcmp(w + 1, "oac", 3) == 0)
+						return KW_hoac;
+					if (memcmp(w + 1, "oan", 3) == 0)
+						return KW_hoan;
+					return KW_NONE;
+				case 'k':
+					if (memcmp(w + 1, "hai", 3) == 0)
+						return KW_khai;
+					return KW_NONE;
+				case 'l':
+					if (memcmp(w + 1, "ien", 3) == 0)
+						return KW_lien;
+					return KW_NONE;
+				case 'n':
+					if (memcmp(w + 1, "gay", 3) == 0)
+						return KW_ngay;
+					if (memcmp(w + 1, "hat", 3) == 0)
+						return KW_nhat;
+					if (memcmp(w + 1, "hin", 3) == 0)
+						return KW_nhin;
+					return KW_NONE;
+				case 'p':
+					if (memcmp(w + 1, "han", 3) == 0)
+						return KW_phan;
+					if (memcmp(w + 1, "hut", 3) == 0)
+						return KW_phut;
+					return KW_NONE;
+				case 't':
+					if (memcmp(w + 1, "heo", 3) == 0)
+						return KW_theo;
+					if (memcmp(w + 1, "hoi", 3) == 0)
+						return KW_thoi;
+					if (memcmp(w + 1, "huc", 3) == 0)
+						return KW_thuc;
+					if (memcmp(w + 1, "ien", 3) == 0)
+						return KW_tien;
+					if (memcmp(w + 1, "iep", 3) == 0)
+						return KW_tiep;
+					if (memcmp(w + 1, "uan", 3) == 0)
+						return KW_tuan;
+					return KW_NONE;
+				case 'v':
+					if (memcmp(w + 1, "iec", 3) == 0)
+						return KW_viec;
+					if (memcmp(w + 1, "ong", 3) == 0)
+						return KW_vong;
+					return KW_NONE;
+				case 'x':
+					if (memcmp(w + 1, "ong", 3) == 0)
+						return KW_xong;
+					if (memcmp(w + 1, "uat", 3) == 0)
+						return KW_xuat;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 5:
+			switch (w[0])
+			{
+				case 'h':
+					if (memcmp(w + 1, "uong", 4) == 0)
+						return KW_huong;
+					return KW_NONE;
+				case 'n':
+					if (memcmp(w + 1, "hiem", 4) == 0)
+						return KW_nhiem;
+					if (memcmp(w + 1, "hung", 4) == 0)
+						return KW_nhung;
+					return KW_NONE;
+				case 't':
+					if (memcmp(w + 1, "hang", 4) == 0)
+						return KW_thang;
+					if (memcmp(w + 1, "hanh", 4) == 0)
+						return KW_thanh;
+					if (memcmp(w + 1, "rien", 4) == 0)
+						return KW_trien;
+					if (memcmp(w + 1, "rinh", 4) == 0)
+						return KW_trinh;
+					if (memcmp(w + 1, "rong", 4) == 0)
+						return KW_trong;
+					if (memcmp(w + 1, "ruoc", 4) == 0)
+						return KW_truoc;
+					return KW_NONE;
+				case 'x':
+					if (memcmp(w + 1, "uyen", 4) == 0)
+						return KW_xuyen;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 6:
+			switch (w[0])
+			{
+				case 'b':
+					if (memcmp(w + 1, "efore", 5) == 0)
+						return KW_before;
+					return KW_NONE;
+				case 't':
+					if (memcmp(w + 1, "huong", 5) == 0)
+						return KW_thuong;
+					return KW_NONE;
+				case 'w':
+					if (memcmp(w + 1, "eekly", 5) == 0)
+						return KW_weekly;
+					return KW_NONE;
+				case 'y':
+					if (memcmp(w + 1, "early", 5) == 0)
+						return KW_yearly;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 7:
+			switch (w[0])
+			{
+				case 'm':
+					if (memcmp(w + 1, "onthly", 6) == 0)
+						return KW_monthly;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 9:
+			switch (w[0])
+			{
+				case 'q':
+					if (memcmp(w + 1, "uarterly", 8) == 0)
+						return KW_quarterly;
+					return KW_NONE;
+				case 'r':
+					if (memcmp(w + 1, "ecurring", 8) == 0)
+						return KW_recurring;
+					return KW_NONE;
+			}
+			return KW_NONE;
+		case 10:
+			switch (w[0])
+			{
+				case 'c':
+					if (memcmp(w + 1, "ontinuous", 9) == 0)
+						return KW_continuous;
+					return KW_NONE;
+			}
+			return KW_NONE;
+	}
+	return KW_NONE;
+}
+
+/* the letters of a word of at most 8 letters packed little-endian */
+#define KW_PACK(a, n) ((uint64_t) (a) << (8 * (n)))
+
+/* the keyword id of a word of at most 8 letters, given packed */
+static inline int
+kw_lookup8(uint64_t packed)
+{
+	switch (packed)
+	{
+		case UINT64_C(0x6162):	/* ba */
+			return KW_ba;
+		case UINT64_C(0x6e6162):	/* ban */
+			return KW_ban;
+		case UINT64_C(0x6f6162):	/* bao */
+			return KW_bao;
+		case UINT64_C(0x796162):	/* bay */
+			return KW_bay;
+		case UINT64_C(0x65726f666562):	/* before */
+			return KW_before;
+		case UINT64_C(0x636163):	/* cac */
+			return KW_cac;
+		case UINT64_C(0x6f6163):	/* cao */
+			return KW_cao;
+		case UINT64_C(0x6d616863):	/* cham */
+			return KW_cham;
+		case UINT64_C(0x756863):	/* chu */
+			return KW_chu;
+		case UINT64_C(0x676e6f63):	/* cong */
+			return KW_cong;
+		case UINT64_C(0x617563):	/* cua */
+			return KW_cua;
+		case UINT64_C(0x676e7563):	/* cung */
+			return KW_cung;
+		case UINT64_C(0x696f7563):	/* cuoi */
+			return KW_cuoi;
+		case UINT64_C(0x756164):	/* dau */
+			return KW_dau;
+		case UINT64_C(0x6564):	/* de */
+			return KW_de;
+		case UINT64_C(0x6e6564):	/* den */
+			return KW_den;
+		case UINT64_C(0x6964):	/* di */
+			return KW_di;
+		case UINT64_C(0x686e6964):	/* dinh */
+			return KW_dinh;
+		case UINT64_C(0x6f64):	/* do */
+			return KW_do;
+		case UINT64_C(0x6e616f64):	/* doan */
+			return KW_doan;
+		case UINT64_C(0x636f7564):	/* duoc */
+			return KW_duoc;
+		case UINT64_C(0x67):	/* g */
+			return KW_g;
+		case UINT64_C(0x69616967):	/* giai */
+			return KW_giai;
+		case UINT64_C(0x6e616967):	/* gian */
+			return KW_gian;
+		case UINT64_C(0x6f616967):	/* giao */
+			return KW_giao;
+		case UINT64_C(0x6f6967):	/* gio */
+			return KW_gio;
+		case UINT64_C(0x68):	/* h */
+			return KW_h;
+		case UINT64_C(0x696168):	/* hai */
+			return KW_hai;
+		case UINT64_C(0x666c6168):	/* half */
+			return KW_half;
+		case UINT64_C(0x6e6168):	/* han */
+			return KW_han;
+		case UINT64_C(0x676e6168):	/* hang */
+			return KW_hang;
+		case UINT64_C(0x686e6168):	/* hanh */
+			return KW_hanh;
+		case UINT64_C(0x746568):	/* het */
+			return KW_het;
+		case UINT64_C(0x6e656968):	/* hien */
+			return KW_hien;
+		case UINT64_C(0x63616f68):	/* hoac */
+			return KW_hoac;
+		case UINT64_C(0x6e616f68):	/* hoan */
+			return KW_hoan;
+		case UINT64_C(0x676e6f7568):	/* huong */
+			return KW_huong;
+		case UINT64_C(0x69):	/* i */
+			return KW_i;
+		case UINT64_C(0x6969):	/* ii */
+			return KW_ii;
+		case UINT64_C(0x696969):	/* iii */
+			return KW_iii;
+		case UINT64_C(0x7669):	/* iv */
+			return KW_iv;
+		case UINT64_C(0x656b):	/* ke */
+			return KW_ke;
+		case UINT64_C(0x6961686b):	/* khai */
+			return KW_khai;
+		case UINT64_C(0x69686b):	/* khi */
+			return KW_khi;
+		case UINT64_C(0x796b):	/* ky */
+			return KW_ky;
+		case UINT64_C(0x6d616c):	/* lam */
+			return KW_lam;
+		case UINT64_C(0x6e616c):	/* lan */
+			return KW_lan;
+		case UINT64_C(0x6e65696c):	/* lien */
+			return KW_lien;
+		case UINT64_C(0x63756c):	/* luc */
+			return KW_luc;
+		case UINT64_C(0x696f6d):	/* moi */
+			return KW_moi;
+		case UINT64_C(0x796c68746e6f6d):	/* monthly */
+			return KW_monthly;
+		case UINT64_C(0x746f6d):	/* mot */
+			return KW_mot;
+		case UINT64_C(0x6d616e):	/* nam */
+			return KW_nam;
+		case UINT64_C(0x79616e):	/* nay */
+			return KW_nay;
+		case UINT64_C(0x7961676e):	/* ngay */
+			return KW_ngay;
+		case UINT64_C(0x7461686e):	/* nhat */
+			return KW_nhat;
+		case UINT64_C(0x6d6569686e):	/* nhiem */
+			return KW_nhiem;
+		case UINT64_C(0x6e69686e):	/* nhin */
+			return KW_nhin;
+		case UINT64_C(0x676e75686e):	/* nhung */
+			return KW_nhung;
+		case UINT64_C(0x61756e):	/* nua */
+			return KW_nua;
+		case UINT64_C(0x6e616870):	/* phan */
+			return KW_phan;
+		case UINT64_C(0x74756870):	/* phut */
+			return KW_phut;
+		case UINT64_C(0x71):	/* q */
+			return KW_q;
+		case UINT64_C(0x797571):	/* quy */
+			return KW_quy;
+		case UINT64_C(0x756173):	/* sau */
+			return KW_sau;
+		case UINT64_C(0x74):	/* t */
+			return KW_t;
+		case UINT64_C(0x636174):	/* tac */
+			return KW_tac;
+		case UINT64_C(0x6d6174):	/* tam */
+			return KW_tam;
+		case UINT64_C(0x746174):	/* tat */
+			return KW_tat;
+		case UINT64_C(0x746574):	/* tet */
+			return KW_tet;
+		case UINT64_C(0x6874):	/* th */
+			return KW_th;
+		case UINT64_C(0x676e616874):	/* thang */
+			return KW_thang;
+		case UINT64_C(0x686e616874):	/* thanh */
+			return KW_thanh;
+		case UINT64_C(0x6f656874):	/* theo */
+			return KW_theo;
+		case UINT64_C(0x696f6874):	/* thoi */
+			return KW_thoi;
+		case UINT64_C(0x756874):	/* thu */
+			return KW_thu;
+		case UINT64_C(0x63756874):	/* thuc */
+			return KW_thuc;
+		case UINT64_C(0x676e6f756874):	/* thuong */
+			return KW_thuong;
+		case UINT64_C(0x6e656974):	/* tien */
+			return KW_tien;
+		case UINT64_C(0x70656974):	/* tiep */
+			return KW_tiep;
+		case UINT64_C(0x696f74):	/* toi */
+			return KW_toi;
+		case UINT64_C(0x6e65697274):	/* trien */
+			return KW_trien;
+		case UINT64_C(0x686e697274):	/* trinh */
+			return KW_trinh;
+		case UINT64_C(0x6f7274):	/* tro */
+			return KW_tro;
+		case UINT64_C(0x676e6f7274):	/* trong */
+			return KW_trong;
+		case UINT64_C(0x636f757274):	/* truoc */
+			return KW_truoc;
+		case UINT64_C(0x7574):	/* tu */
+			return KW_tu;
+		case UINT64_C(0x6e617574):	/* tuan */
+			return KW_tuan;
+		case UINT64_C(0x637574):	/* tuc */
+			return KW_tuc;
+		case UINT64_C(0x6176):	/* va */
+			return KW_va;
+		case UINT64_C(0x6f6176):	/* vao */
+			return KW_vao;
+		case UINT64_C(0x63656976):	/* viec */
+			return KW_viec;
+		case UINT64_C(0x676e6f76):	/* vong */
+			return KW_vong;
+		case UINT64_C(0x7576):	/* vu */
+			return KW_vu;
+		case UINT64_C(0x796c6b656577):	/* weekly */
+			return KW_weekly;
+		case UINT64_C(0x676e6f78):	/* xong */
+			return KW_xong;
+		case UINT64_C(0x74617578):	/* xuat */
+			return KW_xuat;
+		case UINT64_C(0x6e65797578):	/* xuyen */
+			return KW_xuyen;
+		case UINT64_C(0x796c72616579):	/* yearly */
+			return KW_yearly;
+		default:
+			return KW_NONE;
+	}
+}
+/* END generated keyword table */
+
 /* ------------------------------------------------------------------------
  * Lexer
  * ------------------------------------------------------------------------
@@ -122,7 +836,7 @@ enum
 #define F_SP	1				/* whitespace before the token */
 #define F_BRK	2				/* line break, tab, tag or start of text before */
 
-#define WORD_MAX 15
+#define WORD_MAX 15			/* longer words are no keyword */
 
 typedef struct Tok
 {
@@ -131,10 +845,11 @@ typedef struct Tok
 	uint8_t		type;
 	uint8_t		flags;
 	uint8_t		ndig;			/* digits in a number, saturating */
+	uint8_t		kw;				/* keyword id of a word (KW_*), or KW_NONE */
 	uint8_t		wlen;			/* letters in a word, saturating */
+	bool		roman;			/* a word of at most 6 letters of ivxlcdm */
 	char		p;				/* the mark, for T_PUNCT */
 	int32_t		num;			/* value of a number, saturating */
-	char		w[WORD_MAX + 1];	/* folded word, truncated */
 } Tok;
 
 typedef struct Lexer
@@ -198,6 +913,30 @@ utf8_at(const unsigned char *s, size_t len, size_t pos, size_t *adv)
 	return cp;
 }
 
+/*
+ * utf8_at, inline for the two-byte sequences (Latin letters, combining
+ * marks) and the three-byte ones of U+1000..U+1FFF (the Vietnamese letters
+ * with tone marks) that Vietnamese text is made of
+ */
+static inline uint32_t
+utf8_fast(const unsigned char *s, size_t len, size_t pos, size_t *adv)
+{
+	unsigned	c = s[pos];
+
+	if (c >= 0xC2 && c <= 0xDF && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80)
+	{
+		*adv = 2;
+		return ((uint32_t) (c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+	}
+	if (c == 0xE1 && pos + 2 < len && (s[pos + 1] & 0xC0) == 0x80 &&
+		(s[pos + 2] & 0xC0) == 0x80)
+	{
+		*adv = 3;
+		return 0x1000 | ((uint32_t) (s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+	}
+	return utf8_at(s, len, pos, adv);
+}
+
 /* U+00C0..U+00FF */
 static const char fold_latin1[65] =
 	"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
@@ -215,7 +954,7 @@ static const char fold_viet[91] =
 	"oooooooooooooooooooooooo" "uuuuuuuuuuuuuu" "yyyyyyyy";
 
 /* a code point as a folded ASCII letter, FOLD_COMB or FOLD_NONE */
-static int
+static inline int
 fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -331,113 +1070,204 @@ lex_init(Lexer *lx, const char *s, size_t len)
 	lx->flags = F_SP | F_BRK;
 }
 
+/*
+ * ASCII bytes by class: a folded letter, or one of the classes below.
+ * The lexer's hot loops read this table instead of decoding UTF-8.
+ */
+#define AC_OTHER	0			/* punctuation and controls */
+#define AC_SPACE	1
+#define AC_BREAK	2			/* tab, line break */
+#define AC_DIGIT	3
+#define AC_LT		4			/* '<': perhaps a tag */
+#define AC_HIGH		5			/* a UTF-8 lead or continuation byte */
+
+static const unsigned char ascii_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, AC_BREAK, AC_BREAK, AC_BREAK, AC_BREAK, AC_BREAK, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ AC_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 */ AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
+	AC_DIGIT, AC_DIGIT, 0, 0, AC_LT, 0, 0, 0,
+	/* 0x40 */ 0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	/* 0x50 */ 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	/* 0x70 */ 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+	/* 0x80.. */
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+	AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH, AC_HIGH,
+};
+
+/* the letters of Roman numerals, as bits from 'a' */
+#define ROMAN_LETTERS ((1u << ('i' - 'a')) | (1u << ('v' - 'a')) | (1u << ('x' - 'a')) | \
+					   (1u << ('l' - 'a')) | (1u << ('c' - 'a')) | (1u << ('d' - 'a')) | \
+					   (1u << ('m' - 'a')))
+
 static void
 lex_next(Lexer *lx, Tok *t)
 {
 	const unsigned char *s = lx->s;
 	size_t		len = lx->len;
+	size_t		pos = lx->pos;
 
 	for (;;)
 	{
 		size_t		adv;
 		uint32_t	cp;
 		int			f,
-					sk;
+					sk,
+					c;
 
-		if (lx->pos >= len)
+		if (pos >= len)
 		{
+			lx->pos = pos;
 			t->type = T_END;
 			t->off = t->end = (uint32_t) len;
 			t->flags = lx->flags | F_SP | F_BRK;
-			t->ndig = t->wlen = 0;
+			t->ndig = t->wlen = t->kw = 0;
+			t->roman = false;
 			t->num = 0;
 			t->p = 0;
-			t->w[0] = '\0';
 			return;
 		}
-		if (s[lx->pos] == '<')
+		c = ascii_class[s[pos]];
+		if (c == AC_SPACE || c == AC_BREAK)
 		{
-			size_t		ml = markup_len(s, len, lx->pos);
+			lx->flags |= (c == AC_SPACE) ? F_SP : (F_SP | F_BRK);
+			pos++;
+			continue;
+		}
+		if (c == AC_LT)
+		{
+			size_t		ml = markup_len(s, len, pos);
 
 			if (ml > 0)
 			{
-				lx->pos += ml;
+				pos += ml;
 				lx->flags |= F_SP | F_BRK;
 				continue;
 			}
 		}
-		cp = utf8_at(s, len, lx->pos, &adv);
-		sk = space_kind(cp);
-		if (sk)
+		if (c == AC_HIGH)
 		{
-			lx->flags |= (uint8_t) sk;
-			lx->pos += adv;
-			continue;
+			cp = utf8_fast(s, len, pos, &adv);
+			sk = space_kind(cp);
+			if (sk)
+			{
+				lx->flags |= (uint8_t) sk;
+				pos += adv;
+				continue;
+			}
+			if (is_superscript(cp))
+			{
+				pos += adv;
+				continue;
+			}
+			f = fold_cp(cp);
+			if (f == FOLD_COMB)
+			{
+				/* a stray combining mark: drop it */
+				pos += adv;
+				continue;
+			}
 		}
-		if (is_superscript(cp))
+		else
 		{
-			lx->pos += adv;
-			continue;
+			cp = s[pos];
+			adv = 1;
+			f = c >= 'a' ? c : FOLD_NONE;
 		}
 
-		t->off = (uint32_t) lx->pos;
+		t->off = (uint32_t) pos;
 		t->flags = lx->flags;
-		t->ndig = t->wlen = 0;
+		t->ndig = t->wlen = t->kw = 0;
+		t->roman = false;
 		t->num = 0;
 		t->p = 0;
-		t->w[0] = '\0';
 		lx->flags = 0;
 
-		if (cp >= '0' && cp <= '9')
+		if (c == AC_DIGIT)
 		{
+			int32_t		num = 0;
+			unsigned	nd = 0;
+
 			t->type = T_NUM;
-			while (lx->pos < len && s[lx->pos] >= '0' && s[lx->pos] <= '9')
+			while (pos < len && s[pos] >= '0' && s[pos] <= '9')
 			{
-				if (t->num < 100000000)
-					t->num = t->num * 10 + (s[lx->pos] - '0');
-				if (t->ndig < 255)
-					t->ndig++;
-				lx->pos++;
+				if (num < 100000000)
+					num = num * 10 + (s[pos] - '0');
+				nd++;
+				pos++;
 			}
-			t->end = (uint32_t) lx->pos;
+			t->num = num;
+			t->ndig = (uint8_t) (nd > 255 ? 255 : nd);
+			t->end = (uint32_t) pos;
+			lx->pos = pos;
 			return;
-		}
-		f = fold_cp(cp);
-		if (f == FOLD_COMB)
-		{
-			/* a stray combining mark: drop it */
-			lx->pos += adv;
-			lx->flags = t->flags;
-			continue;
 		}
 		if (f != FOLD_NONE)
 		{
+			char		w[WORD_MAX + 1];
+			unsigned	wl = 0;
+			uint64_t	packed = 0;
+			uint32_t	nonroman = 0;
+
 			t->type = T_WORD;
 			for (;;)
 			{
 				if (f != FOLD_COMB)
 				{
-					if (t->wlen < WORD_MAX)
-						t->w[t->wlen] = (char) f;
-					if (t->wlen < 255)
-						t->wlen++;
+					if (wl < WORD_MAX)
+						w[wl] = (char) f;
+					if (wl < 8)
+						packed |= KW_PACK(f, wl);
+					nonroman |= (~ROMAN_LETTERS >> (f - 'a')) & 1;
+					wl++;
 				}
-				lx->pos += adv;
-				if (lx->pos >= len)
+				pos += adv;
+				if (pos >= len)
 					break;
-				cp = utf8_at(s, len, lx->pos, &adv);
-				f = fold_cp(cp);
-				if (f == FOLD_NONE)
+				c = ascii_class[s[pos]];
+				if (c >= 'a')
+				{
+					f = c;
+					adv = 1;
+				}
+				else if (c == AC_HIGH)
+				{
+					cp = utf8_fast(s, len, pos, &adv);
+					f = fold_cp(cp);
+					if (f == FOLD_NONE)
+						break;
+				}
+				else
 					break;
 			}
-			t->w[t->wlen < WORD_MAX ? t->wlen : WORD_MAX] = '\0';
-			t->end = (uint32_t) lx->pos;
+			t->wlen = (uint8_t) (wl > 255 ? 255 : wl);
+			t->roman = !nonroman && wl <= 6;
+			t->kw = (uint8_t) (wl <= 8 ? kw_lookup8(packed) :
+							   wl <= WORD_MAX ? kw_lookup(w, (int) wl) : KW_NONE);
+			t->end = (uint32_t) pos;
+			lx->pos = pos;
 			return;
 		}
 		t->type = T_PUNCT;
 		t->p = punct_of(cp);
-		lx->pos += adv;
-		t->end = (uint32_t) lx->pos;
+		pos += adv;
+		t->end = (uint32_t) pos;
+		lx->pos = pos;
 		return;
 	}
 }
@@ -458,6 +1288,7 @@ typedef struct P
 	bool		err;			/* a detail has been written */
 	bool		noyear;			/* the failure is a missing year */
 	int			core_at;		/* where the core form was looked for */
+	bool		generic;		/* the detail is "no deadline form recognised" */
 } P;
 
 enum
@@ -477,6 +1308,8 @@ typedef struct Pt
 	int			y;
 	int			m;				/* month, quarter (1..4) or half (1..2) */
 	int			d;
+	int			sub;			/* of a month: the first sub days (> 0), the
+								 * last -sub days (< 0), or all (0) */
 } Pt;
 
 typedef struct Parsed
@@ -487,11 +1320,13 @@ typedef struct Parsed
 	bool		before;
 	bool		timed;			/* a time of day was given */
 	bool		range;
+	bool		open;			/* "từ A" followed by "trở đi" / "và các … tiếp
+								 * theo": no end (the caller decides) */
 	Pt			a;
 	Pt			b;
 } Parsed;
 
-static const Tok *
+static inline const Tok *
 TK(const P *p, int i)
 {
 	if (i < 0 || i >= p->n)
@@ -499,13 +1334,10 @@ TK(const P *p, int i)
 	return &p->t[i];
 }
 
-static bool
-isw(const P *p, int i, const char *kw)
+static inline bool
+isw(const P *p, int i, int kw)
 {
-	const Tok  *t = TK(p, i);
-	size_t		l = strlen(kw);
-
-	return t->type == T_WORD && t->wlen == l && memcmp(t->w, kw, l) == 0;
+	return TK(p, i)->kw == kw;
 }
 
 static bool
@@ -563,6 +1395,9 @@ fail_at(P *p, int i)
 	size_t		l;
 	bool		cut = false;
 
+	if (p->err)
+		return;
+	p->generic = true;
 	if (off > p->srclen)
 		off = p->srclen;
 	l = p->srclen - off;
@@ -660,7 +1495,7 @@ static int
 opt_year(P *p, int j, int *y)
 {
 	*y = 0;
-	if ((sep_at(p, j) || isw(p, j, "nam")) && isnum(p, j + 1))
+	if ((sep_at(p, j) || isw(p, j, KW_nam)) && isnum(p, j + 1))
 	{
 		if (!year_at(p, j + 1, y))
 			return -1;
@@ -713,7 +1548,7 @@ p_dmy(P *p, int i, Pt *pt, bool allow_my)
 		pt->y = y;
 		return j;
 	}
-	if (isw(p, i + 1, "thang") && isnum(p, i + 2) && TK(p, i + 2)->ndig <= 2)
+	if (isw(p, i + 1, KW_thang) && isnum(p, i + 2) && TK(p, i + 2)->ndig <= 2)
 	{
 		const Tok  *b = TK(p, i + 2);
 
@@ -784,12 +1619,12 @@ p_iso(P *p, int i, Pt *pt)
 			pt->m = b->num;
 			return i + 3;
 		}
-		if ((isw(p, i + 2, "q") || isw(p, i + 2, "h")) && isnum(p, i + 3) &&
+		if ((isw(p, i + 2, KW_q) || isw(p, i + 2, KW_h)) && isnum(p, i + 3) &&
 			!spaced(p, i + 3))
 		{
 			int			v = TK(p, i + 3)->num;
 
-			if (isw(p, i + 2, "q"))
+			if (isw(p, i + 2, KW_q))
 			{
 				if (v < 1 || v > 4)
 				{
@@ -820,7 +1655,7 @@ p_iso(P *p, int i, Pt *pt)
 static int
 quarter_at(P *p, int i, int *q)
 {
-	static const char *const roman[] = {"i", "ii", "iii", "iv"};
+	static const uint8_t roman[] = {KW_i, KW_ii, KW_iii, KW_iv};
 	const Tok  *t = TK(p, i);
 	int			k;
 
@@ -842,7 +1677,7 @@ quarter_at(P *p, int i, int *q)
 			*q = k + 1;
 			return 1;
 		}
-	if (t->wlen <= 6 && strspn(t->w, "ivxlcdm") == t->wlen)
+	if (t->roman)
 	{
 		fail(p, "quarter %.*s does not exist", TOKTXT(p, t));
 		return -1;
@@ -864,10 +1699,10 @@ p_range_tail(P *p, int j, Pt *b, bool need)
 	bool		r2;
 	int			k;
 
-	if (isw(p, j, "den") || isw(p, j, "toi"))
+	if (isw(p, j, KW_den) || isw(p, j, KW_toi))
 	{
 		j++;
-		if (isw(p, j, "het"))
+		if (isw(p, j, KW_het))
 			j++;
 	}
 	else if (ispc(p, j, '-'))
@@ -903,7 +1738,7 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 	memset(a, 0, sizeof(*a));
 
 	/* ngày D/M/YYYY, ngày D tháng M năm YYYY, ngày YYYY-MM-DD */
-	if (isw(p, i, "ngay") && isnum(p, i + 1))
+	if (isw(p, i, KW_ngay) && isnum(p, i + 1))
 	{
 		if (TK(p, i + 1)->ndig == 4)
 		{
@@ -913,8 +1748,10 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 		return p_dmy(p, i + 1, a, false);
 	}
 
-	/* tháng M[-M2] [/YYYY | năm YYYY] */
-	if (isw(p, i, "thang") && isnum(p, i + 1) && TK(p, i + 1)->ndig <= 2)
+	/* tháng M[-M2] [/YYYY | năm YYYY]; T10/2025, Th10/2025 */
+	if ((isw(p, i, KW_thang) ||
+		 ((isw(p, i, KW_t) || isw(p, i, KW_th)) && !spaced(p, i + 1))) &&
+		isnum(p, i + 1) && TK(p, i + 1)->ndig <= 2)
 	{
 		int			m2 = 0;
 
@@ -945,7 +1782,7 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 	}
 
 	/* quý R[-R2] [/YYYY | năm YYYY]; Q4/2025 */
-	if (isw(p, i, "quy") || (isw(p, i, "q") && isnum(p, i + 1) && !spaced(p, i + 1)))
+	if (isw(p, i, KW_quy) || (isw(p, i, KW_q) && isnum(p, i + 1) && !spaced(p, i + 1)))
 	{
 		int			q2 = 0;
 
@@ -976,11 +1813,44 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 		return j;
 	}
 
+	/*
+	 * tuần đầu|cuối [tiên|cùng] [của] tháng M…: the first or last 7 days;
+	 * N ngày đầu|cuối [của] tháng M…: the first or last N days (N <= 28)
+	 */
+	if ((isw(p, i, KW_tuan) || (isnum(p, i) && TK(p, i)->ndig <= 2 &&
+								  isw(p, i + 1, KW_ngay))) &&
+		(isw(p, i + 1 + isnum(p, i), KW_dau) || isw(p, i + 1 + isnum(p, i), KW_cuoi)))
+	{
+		int			k = i + 1 + isnum(p, i);
+		int			nd = isnum(p, i) ? TK(p, i)->num : 7;
+		bool		first = isw(p, k, KW_dau);
+		Pt			dummy;
+		bool		r2;
+
+		k++;
+		if (isw(p, k, first ? KW_tien : KW_cung))
+			k++;
+		if (isw(p, k, KW_cua))
+			k++;
+		if (!isw(p, k, KW_thang))
+			return -1;
+		if (nd < 1 || nd > 28)
+		{
+			fail(p, "%d days is not a part of a month (1 to 28 days are)", nd);
+			return -1;
+		}
+		j = p_point(p, k, a, &dummy, &r2);
+		if (j < 0 || r2 || a->k != PK_MONTH)
+			return -1;
+		a->sub = first ? nd : -nd;
+		return j;
+	}
+
 	/* 6 tháng đầu/cuối năm [YYYY], nửa đầu/cuối năm [YYYY] */
-	if ((isnum(p, i) && isw(p, i + 1, "thang") &&
-		 (isw(p, i + 2, "dau") || isw(p, i + 2, "cuoi")) && isw(p, i + 3, "nam")) ||
-		(isw(p, i, "nua") && (isw(p, i + 1, "dau") || isw(p, i + 1, "cuoi")) &&
-		 isw(p, i + 2, "nam")))
+	if ((isnum(p, i) && isw(p, i + 1, KW_thang) &&
+		 (isw(p, i + 2, KW_dau) || isw(p, i + 2, KW_cuoi)) && isw(p, i + 3, KW_nam)) ||
+		(isw(p, i, KW_nua) && (isw(p, i + 1, KW_dau) || isw(p, i + 1, KW_cuoi)) &&
+		 isw(p, i + 2, KW_nam)))
 	{
 		int			k = isnum(p, i) ? i + 2 : i + 1;
 
@@ -991,7 +1861,7 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 			return -1;
 		}
 		a->k = PK_HALF;
-		a->m = isw(p, k, "dau") ? 1 : 2;
+		a->m = isw(p, k, KW_dau) ? 1 : 2;
 		j = k + 2;
 		if (isnum(p, j))
 		{
@@ -1004,7 +1874,7 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 	}
 
 	/* năm YYYY; năm without a number only at the end ("trong năm") */
-	if (isw(p, i, "nam"))
+	if (isw(p, i, KW_nam))
 	{
 		if (isnum(p, i + 1))
 		{
@@ -1023,13 +1893,13 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 	}
 
 	/* giai đoạn [từ] A (-|đến) B */
-	if (isw(p, i, "giai") && isw(p, i + 1, "doan"))
+	if (isw(p, i, KW_giai) && isw(p, i + 1, KW_doan))
 	{
 		Pt			dummy;
 		bool		r2;
 
 		j = i + 2;
-		if (isw(p, j, "tu"))
+		if (isw(p, j, KW_tu))
 			j++;
 		j = p_point(p, j, a, &dummy, &r2);
 		if (j < 0)
@@ -1060,12 +1930,12 @@ p_point(P *p, int i, Pt *a, Pt *b, bool *rng)
 static int
 weekday_at(const P *p, int i)
 {
-	static const char *const names[] = {"hai", "ba", "tu", "nam", "sau", "bay"};
+	static const uint8_t names[] = {KW_hai, KW_ba, KW_tu, KW_nam, KW_sau, KW_bay};
 	int			k;
 
-	if (isw(p, i, "chu") && isw(p, i + 1, "nhat"))
+	if (isw(p, i, KW_chu) && isw(p, i + 1, KW_nhat))
 		return 2;
-	if (!isw(p, i, "thu"))
+	if (!isw(p, i, KW_thu))
 		return 0;
 	if (isnum(p, i + 1) && TK(p, i + 1)->num >= 2 && TK(p, i + 1)->num <= 7)
 		return 2;
@@ -1084,24 +1954,24 @@ period_at(P *p, int i, int *rec)
 {
 	int			j = i;
 
-	if (isw(p, j, "hang") || isw(p, j, "moi"))
+	if (isw(p, j, KW_hang) || isw(p, j, KW_moi))
 		j++;
-	if (isw(p, j, "tuan"))
+	if (isw(p, j, KW_tuan))
 		*rec = NG_REC_WEEKLY;
-	else if (isw(p, j, "thang"))
+	else if (isw(p, j, KW_thang))
 		*rec = NG_REC_MONTHLY;
-	else if (isw(p, j, "quy"))
+	else if (isw(p, j, KW_quy))
 		*rec = NG_REC_QUARTERLY;
-	else if (isw(p, j, "nam"))
+	else if (isw(p, j, KW_nam))
 		*rec = NG_REC_YEARLY;
-	else if (isw(p, j, "ngay"))
+	else if (isw(p, j, KW_ngay))
 		*rec = NG_REC_CONTINUOUS;
-	else if (isw(p, j, "nua") && isw(p, j + 1, "nam"))
+	else if (isw(p, j, KW_nua) && isw(p, j + 1, KW_nam))
 	{
 		*rec = NG_REC_HALFYEARLY;
 		j++;
 	}
-	else if (isnum(p, j) && isw(p, j + 1, "thang"))
+	else if (isnum(p, j) && isw(p, j + 1, KW_thang))
 	{
 		switch (TK(p, j)->num)
 		{
@@ -1127,7 +1997,7 @@ period_at(P *p, int i, int *rec)
 	else
 		return 0;
 	j++;
-	if (isw(p, j, "mot") && isw(p, j + 1, "lan"))
+	if (isw(p, j, KW_mot) && isw(p, j + 1, KW_lan))
 		j += 2;
 	return j - i;
 }
@@ -1138,24 +2008,24 @@ p_recurring(P *p, int i, int *rec)
 {
 	int			k;
 
-	if (isw(p, i, "thuong") && isw(p, i + 1, "xuyen"))
+	if (isw(p, i, KW_thuong) && isw(p, i + 1, KW_xuyen))
 	{
 		int			j = i + 2;
 
-		if ((ispc(p, j, ',') || isw(p, j, "va")) && isw(p, j + 1, "lien") &&
-			isw(p, j + 2, "tuc"))
+		if ((ispc(p, j, ',') || isw(p, j, KW_va)) && isw(p, j + 1, KW_lien) &&
+			isw(p, j + 2, KW_tuc))
 			j += 3;
-		else if (isw(p, j, "lien") && isw(p, j + 1, "tuc"))
+		else if (isw(p, j, KW_lien) && isw(p, j + 1, KW_tuc))
 			j += 2;
 		*rec = NG_REC_CONTINUOUS;
 		return j;
 	}
-	if (isw(p, i, "lien") && isw(p, i + 1, "tuc"))
+	if (isw(p, i, KW_lien) && isw(p, i + 1, KW_tuc))
 	{
 		*rec = NG_REC_CONTINUOUS;
 		return i + 2;
 	}
-	if (isw(p, i, "dinh") && isw(p, i + 1, "ky"))
+	if (isw(p, i, KW_dinh) && isw(p, i + 1, KW_ky))
 	{
 		k = period_at(p, i + 2, rec);
 		if (k < 0)
@@ -1167,8 +2037,8 @@ p_recurring(P *p, int i, int *rec)
 		}
 		return i + 2 + k;
 	}
-	if ((isw(p, i, "hang") || isw(p, i, "moi")) || (isnum(p, i) && isw(p, i + 1, "thang") && isw(p, i + 2, "mot") && isw(p, i + 3, "lan")) ||
-		(isw(p, i, "nua") && isw(p, i + 1, "nam") && isw(p, i + 2, "mot")))
+	if ((isw(p, i, KW_hang) || isw(p, i, KW_moi)) || (isnum(p, i) && isw(p, i + 1, KW_thang) && isw(p, i + 2, KW_mot) && isw(p, i + 3, KW_lan)) ||
+		(isw(p, i, KW_nua) && isw(p, i + 1, KW_nam) && isw(p, i + 2, KW_mot)))
 	{
 		k = period_at(p, i, rec);
 		if (k <= 0)
@@ -1178,9 +2048,9 @@ p_recurring(P *p, int i, int *rec)
 		{
 			int			j = i + k;
 
-			if (isw(p, j, "vao"))
+			if (isw(p, j, KW_vao))
 				j++;
-			if (isw(p, j, "ngay"))
+			if (isw(p, j, KW_ngay))
 				j++;
 			if (weekday_at(p, j))
 				return j + weekday_at(p, j);
@@ -1188,26 +2058,26 @@ p_recurring(P *p, int i, int *rec)
 		return i + k;
 	}
 	/* the English of the iso style */
-	if (isw(p, i, "recurring") || isw(p, i, "continuous") ||
-		isw(p, i, "weekly") || isw(p, i, "monthly") ||
-		isw(p, i, "quarterly") || isw(p, i, "yearly") || isw(p, i, "half"))
+	if (isw(p, i, KW_recurring) || isw(p, i, KW_continuous) ||
+		isw(p, i, KW_weekly) || isw(p, i, KW_monthly) ||
+		isw(p, i, KW_quarterly) || isw(p, i, KW_yearly) || isw(p, i, KW_half))
 	{
 		int			j = i;
 
-		if (isw(p, j, "recurring"))
+		if (isw(p, j, KW_recurring))
 			j++;
 		*rec = NG_REC_CONTINUOUS;
-		if (isw(p, j, "continuous"))
+		if (isw(p, j, KW_continuous))
 			j++;
-		else if (isw(p, j, "weekly"))
+		else if (isw(p, j, KW_weekly))
 			*rec = NG_REC_WEEKLY, j++;
-		else if (isw(p, j, "monthly"))
+		else if (isw(p, j, KW_monthly))
 			*rec = NG_REC_MONTHLY, j++;
-		else if (isw(p, j, "quarterly"))
+		else if (isw(p, j, KW_quarterly))
 			*rec = NG_REC_QUARTERLY, j++;
-		else if (isw(p, j, "yearly"))
+		else if (isw(p, j, KW_yearly))
 			*rec = NG_REC_YEARLY, j++;
-		else if (isw(p, j, "half") && ispc(p, j + 1, '-') && isw(p, j + 2, "yearly"))
+		else if (isw(p, j, KW_half) && ispc(p, j + 1, '-') && isw(p, j + 2, KW_yearly))
 			*rec = NG_REC_HALFYEARLY, j += 3;
 		else if (j == i)
 			return 0;
@@ -1266,44 +2136,44 @@ parse_expr(P *p, int i, Parsed *x)
 		}
 		if (t->type != T_WORD)
 			break;
-		if (isw(p, i, "phan") && isw(p, i + 1, "dau"))
+		if (isw(p, i, KW_phan) && isw(p, i + 1, KW_dau))
 		{
 			x->soft = true;
 			i += 2;
 		}
-		else if ((isw(p, i, "hoan") && isw(p, i + 1, "thanh")) ||
-				 (isw(p, i, "thoi") && (isw(p, i + 1, "han") || isw(p, i + 1, "gian"))) ||
-				 (isw(p, i, "thuc") && isw(p, i + 1, "hien")) ||
-				 (isw(p, i, "ban") && isw(p, i + 1, "hanh")) ||
-				 (isw(p, i, "duoc") && isw(p, i + 1, "giao")) ||
-				 (isw(p, i, "de") && isw(p, i + 1, "xuat")) ||
-				 (isw(p, i, "nhiem") && isw(p, i + 1, "vu")) ||
-				 (isw(p, i, "trong") && isw(p, i + 1, "tam")) ||
-				 (isw(p, i, "cham") && isw(p, i + 1, "nhat")))
+		else if ((isw(p, i, KW_hoan) && isw(p, i + 1, KW_thanh)) ||
+				 (isw(p, i, KW_thoi) && (isw(p, i + 1, KW_han) || isw(p, i + 1, KW_gian))) ||
+				 (isw(p, i, KW_thuc) && isw(p, i + 1, KW_hien)) ||
+				 (isw(p, i, KW_ban) && isw(p, i + 1, KW_hanh)) ||
+				 (isw(p, i, KW_duoc) && isw(p, i + 1, KW_giao)) ||
+				 (isw(p, i, KW_de) && isw(p, i + 1, KW_xuat)) ||
+				 (isw(p, i, KW_nhiem) && isw(p, i + 1, KW_vu)) ||
+				 (isw(p, i, KW_trong) && isw(p, i + 1, KW_tam)) ||
+				 (isw(p, i, KW_cham) && isw(p, i + 1, KW_nhat)))
 			i += 2;
-		else if (isw(p, i, "tu") && isw(p, i + 1, "nay") &&
-				 (isw(p, i + 2, "den") || isw(p, i + 2, "toi")))
+		else if (isw(p, i, KW_tu) && isw(p, i + 1, KW_nay) &&
+				 (isw(p, i + 2, KW_den) || isw(p, i + 2, KW_toi)))
 			i += 3;
-		else if (isw(p, i, "han") || isw(p, i, "trong") || isw(p, i, "vao") ||
-				 isw(p, i, "toi") || isw(p, i, "het"))
+		else if (isw(p, i, KW_han) || isw(p, i, KW_trong) || isw(p, i, KW_vao) ||
+				 isw(p, i, KW_toi) || isw(p, i, KW_het))
 			i++;
-		else if (isw(p, i, "ngay") && !isnum(p, i + 1) && !weekday_at(p, i + 1))
+		else if (isw(p, i, KW_ngay) && !isnum(p, i + 1) && !weekday_at(p, i + 1))
 			i++;
-		else if (isw(p, i, "truoc") || isw(p, i, "before"))
+		else if (isw(p, i, KW_truoc) || isw(p, i, KW_before))
 		{
 			x->before = true;
 			i++;
 		}
-		else if (isw(p, i, "den"))
-			i += isw(p, i + 1, "het") ? 2 : 1;
-		else if (isw(p, i, "cuoi"))
+		else if (isw(p, i, KW_den))
+			i += isw(p, i + 1, KW_het) ? 2 : 1;
+		else if (isw(p, i, KW_cuoi))
 			i++;
-		else if (isw(p, i, "dau"))
+		else if (isw(p, i, KW_dau))
 		{
 			begin = true;
 			i++;
 		}
-		else if (isw(p, i, "tu"))
+		else if (isw(p, i, KW_tu))
 		{
 			from = true;
 			i++;
@@ -1314,7 +2184,7 @@ parse_expr(P *p, int i, Parsed *x)
 
 	/* a time of day: 18h00, 18h, 18 giờ 00 phút, 18:00 */
 	if (isnum(p, i) && TK(p, i)->ndig <= 2 &&
-		((isw(p, i + 1, "h") || isw(p, i + 1, "g")) && !spaced(p, i + 1)))
+		((isw(p, i + 1, KW_h) || isw(p, i + 1, KW_g)) && !spaced(p, i + 1)))
 	{
 		j = i + 2;
 		if (isnum(p, j) && !spaced(p, j) && TK(p, j)->ndig <= 2)
@@ -1322,12 +2192,12 @@ parse_expr(P *p, int i, Parsed *x)
 		x->timed = true;
 		i = j;
 	}
-	else if (isnum(p, i) && TK(p, i)->ndig <= 2 && isw(p, i + 1, "gio"))
+	else if (isnum(p, i) && TK(p, i)->ndig <= 2 && isw(p, i + 1, KW_gio))
 	{
 		j = i + 2;
 		if (isnum(p, j) && TK(p, j)->ndig <= 2)
 			j++;
-		if (isw(p, j, "phut"))
+		if (isw(p, j, KW_phut))
 			j++;
 		x->timed = true;
 		i = j;
@@ -1346,12 +2216,12 @@ parse_expr(P *p, int i, Parsed *x)
 
 	/* a weekday: weekly */
 	j = i;
-	if (isw(p, j, "ngay"))
+	if (isw(p, j, KW_ngay))
 		j++;
 	if (weekday_at(p, j))
 	{
 		j += weekday_at(p, j);
-		if ((isw(p, j, "hang") || isw(p, j, "moi")) && isw(p, j + 1, "tuan"))
+		if ((isw(p, j, KW_hang) || isw(p, j, KW_moi)) && isw(p, j + 1, KW_tuan))
 			j += 2;
 		x->recurring = true;
 		x->rec = NG_REC_WEEKLY;
@@ -1371,7 +2241,7 @@ parse_expr(P *p, int i, Parsed *x)
 			int			k = j + 1;
 			int			r2 = 0;
 
-			if (isw(p, k, "nhiem") && isw(p, k + 1, "vu"))
+			if (isw(p, k, KW_nhiem) && isw(p, k + 1, KW_vu))
 				k += 2;
 			k = p_recurring(p, k, &r2);
 			if (k > 0 && r2 == NG_REC_CONTINUOUS && ispc(p, k, ')'))
@@ -1386,7 +2256,11 @@ parse_expr(P *p, int i, Parsed *x)
 		return -1;
 	if (!rng)
 	{
-		if (from)
+		if (from && ((isw(p, j, KW_tro) && isw(p, j + 1, KW_di)) ||
+					 (isw(p, j, KW_va) && (isw(p, j + 1, KW_cac) ||
+										   isw(p, j + 1, KW_nhung)))))
+			x->open = true;		/* "từ năm 2025 trở đi": see the caller */
+		else if (from)
 		{
 			j = p_range_tail(p, j, &x->b, true);
 			if (j < 0)
@@ -1410,7 +2284,7 @@ parse_expr(P *p, int i, Parsed *x)
 			j = k;
 			rng = true;
 		}
-		else if (ispc(p, j, '-') || isw(p, j, "den") || isw(p, j, "toi"))
+		else if (ispc(p, j, '-') || isw(p, j, KW_den) || isw(p, j, KW_toi))
 		{
 			/* an optional end: a range if a point follows */
 			P			save = *p;
@@ -1472,6 +2346,14 @@ window(P *p, const Pt *pt, int y, NgDay *start, NgDay *due)
 			*start = *due = ng_days_from_civil(y, pt->m, pt->d);
 			return true;
 		case PK_MONTH:
+			if (pt->sub != 0)
+			{
+				int			dim = days_in_month(y, pt->m);
+
+				*start = ng_days_from_civil(y, pt->m, pt->sub > 0 ? 1 : dim + pt->sub + 1);
+				*due = ng_days_from_civil(y, pt->m, pt->sub > 0 ? pt->sub : dim);
+				return true;
+			}
 			m1 = m2 = pt->m;
 			break;
 		case PK_QUARTER:
@@ -1547,6 +2429,8 @@ build(P *p, const Parsed *x, int fill, NgDeadline *out)
 			*out = ng_pack(NG_KIND_BEFORE, sa - 1, false, 0, x->soft, NG_REC_NONE);
 		else if (x->a.k == PK_DATE)
 			*out = ng_pack(NG_KIND_DATE, da, false, 0, x->soft, NG_REC_NONE);
+		else if (x->a.sub != 0)		/* part of a month: a range */
+			*out = ng_pack(NG_KIND_RANGE, da, true, sa, x->soft, NG_REC_NONE);
 		else
 			*out = ng_pack(kinds[x->a.k], da, true, sa, x->soft, NG_REC_NONE);
 		return NG_PARSE_OK;
@@ -1624,6 +2508,664 @@ build_ref(P *p, const Parsed *x, bool have_ref, NgDay ref, NgDeadline *out)
 }
 
 /* ------------------------------------------------------------------------
+ * Whole texts (the input function only; the extractor reads parse_expr
+ * alone): bullets and enumerators, task words before a cue, a day spec
+ * around a recurrence, periods joined by "và" or a comma, an open end
+ * ("trở đi", "và các năm tiếp theo"), an orientation ("định hướng",
+ * "tầm nhìn") and a trailing remark in brackets.
+ * ------------------------------------------------------------------------
+ */
+
+/* at most this many words before a cue ("Tổ chức thực hiện trong …") */
+#define LEAD_WORDS	8
+
+/* a period word (tuần, tháng, quý, năm) as the recurrence it names, or 0 */
+static int
+rec_of_word(const P *p, int i)
+{
+	switch (TK(p, i)->kw)
+	{
+		case KW_tuan:
+			return NG_REC_WEEKLY;
+		case KW_thang:
+			return NG_REC_MONTHLY;
+		case KW_quy:
+			return NG_REC_QUARTERLY;
+		case KW_nam:
+			return NG_REC_YEARLY;
+		default:
+			return 0;
+	}
+}
+
+/* the recurrence "A trở đi" implies: A's own period */
+static int
+rec_of_point(const Pt *a)
+{
+	switch (a->k)
+	{
+		case PK_MONTH:
+			return a->sub ? NG_REC_CONTINUOUS : NG_REC_MONTHLY;
+		case PK_QUARTER:
+			return NG_REC_QUARTERLY;
+		case PK_HALF:
+			return NG_REC_HALFYEARLY;
+		case PK_YEAR:
+			return NG_REC_YEARLY;
+		default:
+			return NG_REC_CONTINUOUS;
+	}
+}
+
+/*
+ * "trở đi" | "và các|những <period> tiếp theo|kế tiếp|sau|tiếp": an open
+ * end, read as the recurrence; tokens used, or 0
+ */
+static int
+ongoing_at(const P *p, int j, const Pt *a, int *rec)
+{
+	int			k;
+
+	if (isw(p, j, KW_tro) && isw(p, j + 1, KW_di))
+	{
+		*rec = rec_of_point(a);
+		return 2;
+	}
+	if (!isw(p, j, KW_va) || !(isw(p, j + 1, KW_cac) || isw(p, j + 1, KW_nhung)))
+		return 0;
+	k = j + 2;
+	if (!rec_of_word(p, k))
+		return 0;
+	*rec = rec_of_word(p, k);
+	k++;
+	if ((isw(p, k, KW_tiep) && isw(p, k + 1, KW_theo)) ||
+		(isw(p, k, KW_ke) && isw(p, k + 1, KW_tiep)))
+		k += 2;
+	else if (isw(p, k, KW_sau) || isw(p, k, KW_tiep))
+		k++;
+	else
+		return 0;
+	return k - j;
+}
+
+/* a recurrence at i, tried without writing a detail: next index or 0 */
+static int
+try_recurring(P *p, int i, int *rec)
+{
+	char	   *dsave = p->detail;
+	bool		esave = p->err;
+	int			k;
+
+	p->detail = NULL;
+	k = p_recurring(p, i, rec);
+	p->detail = dsave;
+	p->err = esave;
+	return k > 0 ? k : 0;
+}
+
+/* a point at i, tried without writing a detail: next index or -1 */
+static int
+try_point(P *p, int i, Pt *a, Pt *b, bool *rng)
+{
+	char	   *dsave = p->detail;
+	bool		esave = p->err;
+	int			k;
+
+	p->detail = NULL;
+	k = p_point(p, i, a, b, rng);
+	p->detail = dsave;
+	p->err = esave;
+	return k;
+}
+
+/*
+ * A day spec and then a recurrence marker: "ngày 10 hằng tháng", "quý I
+ * hằng năm", "trước ngày 20/12 hằng năm".  The index of the marker, at most
+ * 12 tokens after i with no year, bracket or second marker between; or -1.
+ */
+static int
+rec_marker_after(P *p, int i, int *rec)
+{
+	int			k;
+
+	for (k = i; k < i + 12 && k < p->n; k++)
+	{
+		const Tok  *t = TK(p, k);
+
+		if ((t->type == T_NUM && t->ndig >= 4) || ispc(p, k, '(') || ispc(p, k, '['))
+			return -1;
+		if ((isw(p, k, KW_hang) || isw(p, k, KW_moi) ||
+			 (isw(p, k, KW_dinh) && isw(p, k + 1, KW_ky))) &&
+			try_recurring(p, k, rec) > 0)
+			return k;
+	}
+	return -1;
+}
+
+/* a word that starts the day spec after a recurrence */
+static bool
+day_lead(const P *p, int k)
+{
+	switch (TK(p, k)->kw)
+	{
+		case KW_truoc:
+		case KW_vao:
+		case KW_cham:
+		case KW_trong:
+		case KW_den:
+		case KW_han:
+		case KW_ngay:
+		case KW_luc:
+		case KW_thu:
+		case KW_chu:
+		case KW_tu:
+		case KW_cuoi:
+		case KW_dau:
+			return true;
+		default:
+			return isnum(p, k) && TK(p, k)->ndig <= 2;
+	}
+}
+
+/*
+ * After a recurrence: more recurrences (", hằng năm", "và hằng quý", ",
+ * quý") keep the most frequent; a day spec (", trước ngày 25", "vào ngày
+ * 15 của tháng cuối quý", "trước 16h thứ Năm") is dropped, the packed value
+ * having no room for it, as long as it names no year.
+ */
+static int
+rec_tail(P *p, int j, Parsed *x)
+{
+	int			guard;
+
+	for (guard = 0; guard < 8; guard++)
+	{
+		int			k = j,
+					e,
+					r2 = 0;
+
+		while (ispc(p, k, ',') || ispc(p, k, ';') || ispc(p, k, ':') ||
+			   ispc(p, k, '-') || isw(p, k, KW_va) || isw(p, k, KW_hoac))
+			k++;
+		if ((e = try_recurring(p, k, &r2)) > 0 ||
+			(k > j && (r2 = rec_of_word(p, k)) != 0 &&
+			 (at_tail(p, k + 1) || isw(p, k + 1, KW_va) || ispc(p, k + 1, ',') ||
+			  ispc(p, k + 1, '('))))
+		{
+			if (e <= 0)
+				e = k + 1;
+			if (r2 < x->rec)
+				x->rec = r2;
+			j = e;
+			continue;
+		}
+		if (day_lead(p, k))
+		{
+			for (e = k; TK(p, e)->type != T_END && !ispc(p, e, '(') && !ispc(p, e, '['); e++)
+				if (isnum(p, e) && TK(p, e)->ndig >= 4)
+					return j;
+			return e;
+		}
+		break;
+	}
+	return j;
+}
+
+/*
+ * A month or quarter written bare after "và" or a comma: "tháng 10, 11 năm
+ * 2025", "quý III, IV/2025".  Next index or -1.
+ */
+static int
+p_bare(P *p, int k, int kind, Pt *a)
+{
+	int			q,
+				y,
+				e;
+
+	memset(a, 0, sizeof(*a));
+	if (kind == PK_MONTH && isnum(p, k) && TK(p, k)->ndig <= 2)
+	{
+		if (TK(p, k)->num < 1 || TK(p, k)->num > 12)
+			return -1;
+		e = opt_year(p, k + 1, &y);
+		if (e < 0)
+			return -1;
+		a->k = PK_MONTH;
+		a->m = TK(p, k)->num;
+		a->y = y;
+		return e;
+	}
+	if (kind == PK_QUARTER && quarter_at(p, k, &q) > 0)
+	{
+		e = opt_year(p, k + 1, &y);
+		if (e < 0)
+			return -1;
+		a->k = PK_QUARTER;
+		a->m = q;
+		a->y = y;
+		return e;
+	}
+	return -1;
+}
+
+/*
+ * Periods joined by "và" or a comma ("tháng 10 và tháng 11/2025", "năm
+ * 2025, 2026", "quý IV/2025 và năm 2026"): a range from the first one's
+ * start to the last one's end, whatever their kinds.
+ */
+static int
+join_tail(P *p, int j, Parsed *x)
+{
+	int			guard;
+
+	for (guard = 0; guard < 12; guard++)
+	{
+		int			k = j,
+					e;
+		Pt			a2,
+					b2;
+		bool		r2 = false;
+
+		if (ispc(p, k, ','))
+		{
+			k++;
+			if (isw(p, k, KW_va))
+				k++;
+		}
+		else if (isw(p, k, KW_va))
+			k++;
+		else
+			break;
+		if (rec_of_word(p, k) || isw(p, k, KW_ngay))
+		{
+			/* "và tháng 13/2025": a period is named, say what is wrong */
+			e = p_point(p, k, &a2, &b2, &r2);
+			if (e < 0 && p->err)
+				return -1;
+		}
+		else
+			e = try_point(p, k, &a2, &b2, &r2);
+		if (e < 0)
+		{
+			char	   *dsave = p->detail;
+
+			p->detail = NULL;
+			r2 = false;
+			e = p_bare(p, k, x->range ? x->b.k : x->a.k, &a2);
+			p->detail = dsave;
+			p->err = false;
+		}
+		if (e < 0)
+			break;
+		x->b = r2 ? b2 : a2;
+		x->range = true;
+		j = e;
+	}
+	return j;
+}
+
+/* index after the bracket that closes the one at i, or -1 */
+static int
+remark_end(const P *p, int i)
+{
+	char		close = ispc(p, i, '(') ? ')' : ']';
+	int			k;
+
+	for (k = i + 1; k < p->n; k++)
+	{
+		if (ispc(p, k, close))
+			return k + 1;
+		if (ispc(p, k, '(') || ispc(p, k, '['))
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * Does [i, e) name a date?  2 with a year, 1 without, 0 none.  Document
+ * numbers ("số 01/2025/NQ-CP", "8434/VPCP-KSTT") are not dates.
+ */
+static int
+remark_dates(P *p, int i, int e)
+{
+	int			k,
+				found = 0;
+
+	for (k = i; k < e; k++)
+	{
+		Pt			a,
+					b;
+		bool		r;
+		int			j;
+
+		if (TK(p, k)->type == T_PUNCT || (TK(p, k)->type == T_WORD && !TK(p, k)->kw))
+			continue;
+		if (k > i && (ispc(p, k - 1, '/') || ispc(p, k - 1, '-')) && !spaced(p, k))
+			continue;
+		j = try_point(p, k, &a, &b, &r);
+		if (j <= k || j > e)
+			continue;
+		if ((ispc(p, j, '/') || ispc(p, j, '-')) && TK(p, j + 1)->type == T_WORD &&
+			!spaced(p, j) && !spaced(p, j + 1))
+			continue;			/* 01/2025/NQ-CP */
+		if (a.y || (r && b.y))
+			return 2;
+		found = 1;
+	}
+	return found;
+}
+
+/*
+ * A remark in brackets at the end: ignored ("Trước 20/10/2025 (báo cáo kết
+ * quả)"), unless it names another date, which makes the text ambiguous;
+ * for a recurrence a date without a year is its day ("Hằng năm (trước
+ * ngày 15/12)").
+ */
+static int
+remark_tail(P *p, int j, const Parsed *x)
+{
+	int			e,
+				dates;
+
+	if (!ispc(p, j, '(') && !ispc(p, j, '['))
+		return j;
+	e = remark_end(p, j);
+	if (e < 0 || !at_tail(p, e))
+		return j;
+	dates = remark_dates(p, j + 1, e - 1);
+	if (dates == 2 || (dates == 1 && !x->recurring))
+	{
+		const Tok  *a = TK(p, j),
+				   *z = TK(p, e - 1);
+		int			l = (int) (z->end - a->off);
+
+		fail(p, "the remark %.*s%s names another date: write one deadline",
+			 l > 60 ? 60 : l, p->src + a->off, l > 60 ? "…)" : "");
+		return -1;
+	}
+	return e;
+}
+
+/* ", định hướng đến năm 2030", ", tầm nhìn đến năm 2045": ignored */
+static int
+orientation_tail(const P *p, int j)
+{
+	int			k = j;
+
+	if (ispc(p, k, ',') || ispc(p, k, ';') || ispc(p, k, '-'))
+		k++;
+	if ((isw(p, k, KW_dinh) && isw(p, k + 1, KW_huong)) ||
+		(isw(p, k, KW_tam) && isw(p, k + 1, KW_nhin)))
+		return p->n;
+	return j;
+}
+
+/* parse_expr and the tails above; the index after, or -1 */
+static int
+parse_whole(P *p, int i, Parsed *x)
+{
+	int			j = parse_expr(p, i, x),
+				k,
+				rec = 0;
+
+	if (j < 0 && p->err)
+		return -1;				/* a form was recognised and is wrong */
+	if (j < 0 || (!x->recurring && !x->open && needs_year(x) &&
+				  TK(p, skip_tail(p, j))->type != T_END))
+	{
+		bool		soft = x->soft;
+
+		k = rec_marker_after(p, p->core_at, &rec);
+		if (k >= 0)
+		{
+			memset(x, 0, sizeof(*x));
+			x->soft = soft;
+			x->recurring = true;
+			x->rec = rec;
+			j = try_recurring(p, k, &rec);
+		}
+	}
+	if (j < 0)
+		return -1;
+	if (!x->recurring)
+	{
+		int			e = x->range ? 0 : ongoing_at(p, j, &x->a, &rec);
+
+		if (e > 0 && !x->before)
+		{
+			x->recurring = true;
+			x->rec = rec;
+			j += e;
+		}
+		else if (x->open)
+		{
+			fail(p, "\"từ …\" gives only a start: write \"từ … đến …\"");
+			return -1;
+		}
+		else
+		{
+			if (!x->before && !x->timed)
+				j = join_tail(p, j, x);
+			if (j < 0)
+				return -1;
+			j = orientation_tail(p, j);
+		}
+	}
+	if (x->recurring)
+		j = rec_tail(p, j, x);
+	return remark_tail(p, j, x);
+}
+
+/* a bullet, a dash or an enumerator ("a)", "1.", "(2)", "IV.") at i */
+static int
+skip_bullets(const P *p, int i)
+{
+	int			guard;
+
+	for (guard = 0; guard < 3; guard++)
+	{
+		const Tok  *t = TK(p, i);
+		int			e = i;
+
+		if (t->type == T_PUNCT && (t->p == '-' || t->p == '+' || t->p == '*' ||
+								   t->p == '>' || t->p == 1) &&
+			TK(p, i + 1)->type != T_END)
+		{
+			i++;
+			continue;
+		}
+		if (ispc(p, e, '('))
+			e++;
+		t = TK(p, e);
+		if ((t->type == T_WORD && (t->wlen == 1 || (t->roman && t->wlen <= 4))) ||
+			(t->type == T_NUM && t->ndig <= 2))
+		{
+			if (ispc(p, e + 1, ')') && TK(p, e + 2)->type != T_END)
+			{
+				i = e + 2;
+				continue;
+			}
+			if (e == i && ispc(p, e + 1, '.') && spaced(p, e + 2) &&
+				TK(p, e + 2)->type == T_WORD)
+			{
+				i = e + 2;
+				continue;
+			}
+		}
+		break;
+	}
+	return i;
+}
+
+/* a word (or mark) after which the deadline itself may start */
+static bool
+is_cue(const P *p, int k)
+{
+	switch (TK(p, k)->kw)
+	{
+		case KW_truoc:
+		case KW_den:
+		case KW_toi:
+		case KW_tu:
+		case KW_vao:
+		case KW_han:
+		case KW_cuoi:
+		case KW_hang:
+		case KW_moi:
+		case KW_before:
+			return true;
+		case KW_trong:
+			return !isw(p, k + 1, KW_tam);
+		case KW_cham:
+			return isw(p, k + 1, KW_nhat);
+		case KW_phan:
+			return isw(p, k + 1, KW_dau);
+		case KW_giai:
+			return isw(p, k + 1, KW_doan);
+		case KW_hoan:
+			return isw(p, k + 1, KW_thanh);
+		case KW_thoi:
+			return isw(p, k + 1, KW_han) || isw(p, k + 1, KW_gian);
+		case KW_dinh:
+			return isw(p, k + 1, KW_ky);
+		case KW_thuong:
+			return isw(p, k + 1, KW_xuyen);
+		case KW_lien:
+			return isw(p, k + 1, KW_tuc);
+		case KW_tien:
+			return isw(p, k + 1, KW_do);
+		default:
+			return ispc(p, k, ':');
+	}
+}
+
+/* a word of a relative deadline: sau (not "thứ Sáu"), khi, Tết, theo, kể từ, trong vòng */
+static bool
+relative_at(const P *p, int k)
+{
+	return (isw(p, k, KW_sau) && !isw(p, k - 1, KW_thu)) || isw(p, k, KW_khi) ||
+		isw(p, k, KW_tet) || isw(p, k, KW_theo) ||
+		(isw(p, k, KW_ke) && isw(p, k + 1, KW_tu)) ||
+		(isw(p, k, KW_trong) && isw(p, k + 1, KW_vong));
+}
+
+/* the whole text from i, to its end: the index of the end, or -1 */
+static int
+parse_to_end(P *p, int i, Parsed *x)
+{
+	int			j = parse_whole(p, i, x);
+
+	if (j < 0)
+	{
+		fail_at(p, p->core_at);
+		return -1;
+	}
+	j = skip_tail(p, j);
+	if (j < p->n)
+	{
+		fail_at(p, j);
+		return -1;
+	}
+	return j;
+}
+
+/*
+ * The input function's grammar:
+ *
+ *   text := bullet* (expr | words[<= 8] cue expr) tail*
+ *
+ * where words are words without digits (no relative word among them) and
+ * a cue is a deadline word: trước, trong, đến, tới, từ, vào, hạn, thời
+ * hạn, chậm nhất, phấn đấu, giai đoạn, hoàn thành, cuối, hằng, mỗi, định
+ * kỳ, thường xuyên, liên tục, tiến độ, or a colon.  Without a cue the
+ * words are refused ("Trình tháng 12/2025"): a cue is what tells a
+ * deadline from a date that belongs to the task's subject.
+ */
+static int
+parse_text(P *p, Parsed *x)
+{
+	char		buf[NG_DETAIL_LEN];
+	bool		specific;
+	int			i = skip_bullets(p, 0),
+				k,
+				words = 0;
+
+	if (parse_to_end(p, i, x) >= 0)
+		return p->n;
+	specific = !p->generic;
+	/* a form was recognised and is wrong ("trước giai đoạn 2025-2030") */
+	for (k = i; !specific && k < p->n && k <= i + LEAD_WORDS + 2; k++)
+	{
+		if (k > i && is_cue(p, k))
+		{
+			P			q = *p;
+			Parsed		y;
+
+			q.err = q.generic = false;
+			q.detail = p->detail ? buf : NULL;
+			q.dlen = sizeof(buf);
+			if (parse_to_end(&q, k, &y) >= 0)
+			{
+				*x = y;
+				p->err = false;
+				return p->n;
+			}
+			if (!specific && !q.generic)
+			{
+				specific = true;
+				p->generic = false;
+				if (p->detail && p->dlen)
+					snprintf(p->detail, p->dlen, "%s", buf);
+			}
+		}
+		/* no relative word, and no recurrence ("Hằng năm, trước 15/12/2025") */
+		if (relative_at(p, k) || !(TK(p, k)->type == T_WORD || ispc(p, k, ',')) ||
+			isw(p, k, KW_hang) || isw(p, k, KW_moi) ||
+			(isw(p, k, KW_dinh) && isw(p, k + 1, KW_ky)) ||
+			(isw(p, k, KW_thuong) && isw(p, k + 1, KW_xuyen)))
+			break;
+		if (TK(p, k)->type == T_WORD && ++words > LEAD_WORDS)
+			break;
+	}
+	if (!specific)
+	{
+		for (k = 0; k < p->n; k++)
+			if (relative_at(p, k))
+			{
+				if (p->detail && p->dlen)
+					snprintf(p->detail, p->dlen,
+							 "relative deadlines (after an event) have no calendar date");
+				return -1;
+			}
+		/* words without a cue before a deadline: say so */
+		for (k = i + 1; k < p->n && k <= i + LEAD_WORDS; k++)
+		{
+			P			q = *p;
+			Parsed		y;
+
+			if (TK(p, k - 1)->type != T_WORD || is_cue(p, k - 1) ||
+				(k >= i + 2 && is_cue(p, k - 2)))
+				break;
+			q.err = q.generic = false;
+			q.detail = NULL;
+			if (parse_to_end(&q, k, &y) >= 0)
+			{
+				const Tok  *a = TK(p, i),
+						   *z = TK(p, k - 1);
+				int			l = (int) (z->end - a->off);
+
+				if (p->detail && p->dlen)
+					snprintf(p->detail, p->dlen,
+							 "\"%.*s\" before the deadline is not a deadline word: write \"trong\", \"trước\" or \"đến\" before the deadline, or the deadline alone",
+							 l > 60 ? 60 : l, p->src + a->off);
+				return -1;
+			}
+		}
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------------
  * Entry points
  * ------------------------------------------------------------------------
  */
@@ -1643,7 +3185,6 @@ ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 	P			p;
 	Parsed		x;
 	int			n = 0,
-				j,
 				r;
 	NgDeadline	d;
 
@@ -1658,9 +3199,14 @@ ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 	lex_init(&lx, s, len);
 	for (;;)
 	{
-		lex_next(&lx, &p.endt);
-		if (p.endt.type == T_END)
+		Tok		   *t = n < NG_MAX_TOKENS ? &toks[n] : &p.endt;
+
+		lex_next(&lx, t);
+		if (t->type == T_END)
+		{
+			p.endt = *t;
 			break;
+		}
 		if (n == NG_MAX_TOKENS)
 		{
 			if (detail && detail_len)
@@ -1669,7 +3215,7 @@ ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 						 NG_MAX_TOKENS);
 			return NG_PARSE_BAD;
 		}
-		toks[n++] = p.endt;
+		n++;
 	}
 	if (n == 0)
 	{
@@ -1683,18 +3229,8 @@ ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 	p.detail = detail;
 	p.dlen = detail_len;
 
-	j = parse_expr(&p, 0, &x);
-	if (j < 0)
-	{
-		fail_at(&p, p.core_at);
+	if (parse_text(&p, &x) < 0)
 		return NG_PARSE_BAD;
-	}
-	j = skip_tail(&p, j);
-	if (j < n)
-	{
-		fail_at(&p, j);
-		return NG_PARSE_BAD;
-	}
 	r = build_ref(&p, &x, have_ref, ref, &d);
 	if (r == NG_PARSE_OK)
 		*out = d;
@@ -1924,12 +3460,12 @@ verb_before(const P *p, int i)
 
 		if (t->type == T_PUNCT)
 			return false;
-		if ((isw(p, k - 1, "hoan") && isw(p, k, "thanh")) ||
-			(isw(p, k - 1, "thuc") && isw(p, k, "hien")) ||
-			(isw(p, k - 1, "ban") && isw(p, k, "hanh")) ||
-			(isw(p, k - 1, "trien") && isw(p, k, "khai")) ||
-			(isw(p, k - 1, "hoan") && isw(p, k, "tat")) ||
-			isw(p, k, "xong"))
+		if ((isw(p, k - 1, KW_hoan) && isw(p, k, KW_thanh)) ||
+			(isw(p, k - 1, KW_thuc) && isw(p, k, KW_hien)) ||
+			(isw(p, k - 1, KW_ban) && isw(p, k, KW_hanh)) ||
+			(isw(p, k - 1, KW_trien) && isw(p, k, KW_khai)) ||
+			(isw(p, k - 1, KW_hoan) && isw(p, k, KW_tat)) ||
+			isw(p, k, KW_xong))
 			return true;
 		if (t->flags & F_BRK)
 			return false;
@@ -1940,20 +3476,20 @@ verb_before(const P *p, int i)
 static int
 cue_at(const P *p, int i)
 {
-	if ((isw(p, i, "hoan") && isw(p, i + 1, "thanh")) ||
-		isw(p, i, "truoc") ||
-		(isw(p, i, "cham") && isw(p, i + 1, "nhat")) ||
-		isw(p, i, "den") ||
-		isw(p, i, "han") ||
-		(isw(p, i, "thoi") && (isw(p, i + 1, "han") || isw(p, i + 1, "gian"))) ||
-		(isw(p, i, "phan") && isw(p, i + 1, "dau")) ||
-		isw(p, i, "tu") ||
-		(isw(p, i, "giai") && isw(p, i + 1, "doan")) ||
-		(isw(p, i, "dinh") && isw(p, i + 1, "ky")))
+	if ((isw(p, i, KW_hoan) && isw(p, i + 1, KW_thanh)) ||
+		isw(p, i, KW_truoc) ||
+		(isw(p, i, KW_cham) && isw(p, i + 1, KW_nhat)) ||
+		isw(p, i, KW_den) ||
+		isw(p, i, KW_han) ||
+		(isw(p, i, KW_thoi) && (isw(p, i + 1, KW_han) || isw(p, i + 1, KW_gian))) ||
+		(isw(p, i, KW_phan) && isw(p, i + 1, KW_dau)) ||
+		isw(p, i, KW_tu) ||
+		(isw(p, i, KW_giai) && isw(p, i + 1, KW_doan)) ||
+		(isw(p, i, KW_dinh) && isw(p, i + 1, KW_ky)))
 		return CUE_STRONG;
-	if (isw(p, i, "trong") && !isw(p, i + 1, "tam"))
+	if (isw(p, i, KW_trong) && !isw(p, i + 1, KW_tam))
 		return CUE_TRONG;
-	if (isw(p, i, "nhiem") && isw(p, i + 1, "vu"))
+	if (isw(p, i, KW_nhiem) && isw(p, i + 1, KW_vu))
 		return CUE_TASK;
 	return CUE_CELL;
 }
@@ -2030,7 +3566,7 @@ ng_deadline_extract(const char *s, size_t len, bool have_ref, NgDay ref,
 		}
 		p.err = false;
 		j = parse_expr(&p, i, &x);
-		if (j <= i)
+		if (j <= i || x.open)
 		{
 			i++;
 			continue;

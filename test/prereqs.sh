@@ -4,7 +4,7 @@
 # tools the tests use. Runs apt-get as root, or through sudo.
 set -euo pipefail
 
-PKGS=(postgresql-15 postgresql-contrib-15 postgresql-server-dev-15 libpq-dev
+PKGS=(postgresql-15 postgresql-server-dev-15 libpq-dev
       make gcc
       # real-client tests (test/t/clients.sh): Python psycopg2 and Java PgJDBC
       python3 python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless

@@ -156,6 +156,19 @@ SELECT neongraph.report_progress(pg_temp.t('44-TB/TGV', 'III.1.e'), 'BCA', 70,
  WHERE pg_temp.open(pg_temp.t('44-TB/TGV', 'III.1.e'), 'BCA')
    AND NOT pg_temp.reported(pg_temp.t('44-TB/TGV', 'III.1.e'), 'BCA');
 
+-- this week: a few late completions, so that the ranking moves since last week's snapshot
+SELECT neongraph.complete_assignment(pg_temp.t('44-TB/TGV', x.item), x.agency, neongraph.today() - x.days_ago, x.evidence)
+  FROM (VALUES
+    ('II.1.e.1', 'BNNMT', 2, 'CSDL quốc gia về đất đai kết nối Trung tâm Dữ liệu quốc gia (Báo cáo 2210/BC-BNNMT)'),
+    ('II.3', 'BTC', 3, 'CSDL chuyên ngành tài chính đồng bộ về Trung tâm Dữ liệu quốc gia'),
+    ('II.3', 'BDTTG', 1, 'CSDL công tác dân tộc vận hành, kết nối Trung tâm Dữ liệu quốc gia'),
+    ('II.1.c.1', 'TTCP', 4, 'Phần mềm quản lý kê khai tài sản, thu nhập vận hành toàn quốc')
+  ) AS x(item, agency, days_ago, evidence)
+ WHERE pg_temp.open(pg_temp.t('44-TB/TGV', x.item), x.agency);
+
+-- last week's ranking, kept as the snapshot each rank is compared with
+SELECT neongraph.take_ranking_snapshot('week', neongraph.today() - 7);
+
 COMMIT;
 
 SELECT status, count(*) FROM neongraph.assignment_state GROUP BY status ORDER BY status;

@@ -64,3 +64,42 @@ SELECT group_code AS "Nhóm", left(group_name, 50) AS "Tên", agencies AS "Cơ q
 SELECT jsonb_pretty(neongraph.weekly_report('HCM_SKHCN', neongraph.report_week_of(now())));
 \pset tuples_only off
 \pset format aligned
+
+\echo
+\echo '== Cảnh báo sớm: open assignments at risk, most severe first (neongraph.early_warnings) =='
+SELECT directive AS "Văn bản", item_no AS "Mục", agency_code AS "Cơ quan", deadline AS "Hạn",
+       progress AS "%", expected_progress AS "% cần đạt", days_overdue AS "Ngày quá hạn",
+       pg_catalog.array_to_string(reasons, ', ') AS "Lý do", severity AS "Mức"
+  FROM neongraph.early_warnings()
+ ORDER BY severity DESC, days_overdue DESC NULLS LAST, directive, item_no, agency_code
+ LIMIT 15;
+
+\echo
+\echo '== Xếp hạng các bộ (Bộ chỉ số), with movement since last week''s snapshot =='
+SELECT rank AS "Hạng", previous_rank AS "Tuần trước",
+       CASE WHEN movement > 0 THEN '▲' || movement WHEN movement < 0 THEN '▼' || -movement
+            WHEN movement = 0 THEN '=' ELSE '' END AS "±",
+       code AS "Mã", left(name, 36) AS "Cơ quan", score AS "Điểm", score_change AS "Δ điểm",
+       on_time_rate AS "Đúng hạn", on_time_rate_change AS "Δ đúng hạn (điểm %)", due AS "Đến hạn"
+  FROM neongraph.ranking('ministry')
+ ORDER BY rank, code;
+
+\echo
+\echo '== Xếp hạng các tỉnh, thành phố (top 10) =='
+SELECT rank AS "Hạng", previous_rank AS "Tuần trước", movement AS "±", code AS "Mã",
+       left(name, 30) AS "Tỉnh, thành phố", score AS "Điểm", due AS "Đến hạn"
+  FROM neongraph.ranking('province')
+ ORDER BY rank, code
+ LIMIT 10;
+
+\echo
+\echo '== Cascade: a central task of 44-TB/TGV across the tasks that implement it =='
+SELECT d.docref AS "Văn bản", t.item_no AS "Mục", left(t.content, 70) AS "Nội dung"
+  FROM neongraph.task t JOIN neongraph.directive d USING (directive_id)
+ WHERE t.task_id = (SELECT l.to_task FROM neongraph.task_link l JOIN neongraph.task c ON c.task_id = l.to_task
+                     WHERE l.kind = 'derives' ORDER BY c.deadline IS NULL OR neongraph.recurrence(c.deadline) IS NOT NULL, c.task_id LIMIT 1);
+SELECT depth AS "Cấp", agency_kind AS "Loại cơ quan", agencies AS "Cơ quan", agencies_done AS "Đã xong",
+       agencies_overdue AS "Quá hạn", tasks AS "Nhiệm vụ", summary AS "Tóm tắt"
+  FROM neongraph.cascade_status((SELECT l.to_task FROM neongraph.task_link l JOIN neongraph.task c ON c.task_id = l.to_task
+                                  WHERE l.kind = 'derives' ORDER BY c.deadline IS NULL OR neongraph.recurrence(c.deadline) IS NOT NULL, c.task_id LIMIT 1))
+ ORDER BY depth NULLS LAST, agency_kind;
