@@ -161,6 +161,54 @@ SELECT neongraph.deadline_of(date '2025-12-31') AS of_date, date '2025-12-31'::n
 SELECT neongraph.deadline_of(date '0999-12-31');
 SELECT neongraph.to_text('2025', 'en');
 
+-- text and varchar are cast by a C function (no copy to a cstring), as
+-- assignment casts; deadline -> text stays a WITH INOUT assignment cast
+SELECT c.castsource::regtype AS source, c.casttarget::regtype AS target,
+       c.castcontext AS context, c.castmethod AS method, c.castfunc::regprocedure AS func
+FROM pg_catalog.pg_cast c
+WHERE 'neongraph.deadline'::regtype IN (c.castsource, c.casttarget)
+ORDER BY 1::text, 2::text;
+CREATE TEMP TABLE cast_src (t text, v varchar(60));
+INSERT INTO cast_src VALUES ('quý IV/2025', 'quý IV/2025'), ('Trước 15/11/2025', 'Trước 15/11/2025'),
+  (E'\thoàn thành\n trong  tháng 9/2025 ;', E'\thoàn thành\n trong  tháng 9/2025 ;'),
+  ('2025-04-11/2025-04-20', '2025-04-11/2025-04-20'), ('Thường xuyên', 'Thường xuyên'),
+  ('phấn đấu đến ngày 25/11/2025', 'phấn đấu đến ngày 25/11/2025'), (NULL, NULL),
+  (repeat(' ', 3000) || '6 tháng đầu năm 2026', '6 tháng đầu năm 2026');
+SELECT left(ltrim(t), 30) AS input, t::neongraph.deadline AS from_text, v::neongraph.deadline AS from_varchar,
+       t::neongraph.deadline IS NOT DISTINCT FROM v::neongraph.deadline AS same,
+       t::neongraph.deadline IS NOT DISTINCT FROM neongraph.try_deadline(t) AS same_as_try,
+       CAST(t AS neongraph.deadline) IS NOT DISTINCT FROM neongraph.deadline_in(t::cstring) AS same_as_input
+FROM cast_src;
+-- a value stored compressed is read like any other
+CREATE TEMP TABLE cast_long (t text);
+ALTER TABLE cast_long ALTER COLUMN t SET STORAGE main;
+INSERT INTO cast_long VALUES (repeat(' ', 100000) || 'quý IV/2025' || repeat(' ', 100000));
+SELECT pg_column_compression(t) IS NOT NULL AS compressed, t::neongraph.deadline AS d FROM cast_long;
+-- errors through the cast are those of the input function
+SELECT v AS input, pg_temp.err(v) AS error
+FROM (VALUES ('quý 5/2025'::varchar), ('Trước 30/6'), (''), ('tháng 13/2025')) x(v);
+\set VERBOSITY verbose
+SELECT t::neongraph.deadline FROM (VALUES ('quý 5/2025'::text)) x(t);
+SELECT v::neongraph.deadline FROM (VALUES ('Trước 30/6'::varchar)) x(v);
+\set VERBOSITY default
+-- the assignment casts: text and varchar values and parameters (PgJDBC's
+-- setString sends varchar) into a deadline column
+CREATE TEMP TABLE cast_dst (id serial, d neongraph.deadline);
+INSERT INTO cast_dst (d) SELECT t FROM cast_src WHERE t IS NOT NULL AND t NOT LIKE ' %';
+INSERT INTO cast_dst (d) SELECT v FROM cast_src WHERE v IS NOT NULL AND v NOT LIKE 'phấn%';
+PREPARE ins_varchar(varchar) AS INSERT INTO cast_dst (d) VALUES ($1);
+PREPARE ins_text(text) AS INSERT INTO cast_dst (d) VALUES ($1);
+EXECUTE ins_varchar('tháng 9/2025');
+EXECUTE ins_varchar(NULL);
+EXECUTE ins_text('hằng quý');
+EXECUTE ins_varchar('quý 5/2025');
+UPDATE cast_dst SET d = 'Trước 30/6/2026'::varchar WHERE id = 1;
+SELECT id, d FROM cast_dst ORDER BY id;
+DEALLOCATE ins_varchar;
+DEALLOCATE ins_text;
+-- only assignment: no implicit cast in expressions
+SELECT 'quý IV/2025'::text = 'quý IV/2025'::neongraph.deadline;
+
 -- order: by due date, then start, then kind; recurring last
 CREATE TEMP TABLE dl (id serial, d neongraph.deadline);
 INSERT INTO dl (d) SELECT s::neongraph.deadline FROM (VALUES

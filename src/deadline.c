@@ -54,6 +54,23 @@ deadline_from_cstring(const char *str, size_t len, bool have_ref, NgDay ref)
 	return d;
 }
 
+/*
+ * parse a text value in place or raise: the cstring the error message
+ * shows is only built on failure
+ */
+static NgDeadline
+deadline_from_text(const text *t, bool have_ref, NgDay ref)
+{
+	char		detail[NG_DETAIL_LEN];
+	NgDeadline	d = 0;
+	int			r = ng_deadline_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+									  have_ref, ref, &d, detail, sizeof(detail));
+
+	if (r != NG_PARSE_OK)
+		deadline_parse_error(text_to_cstring(t), r, detail);
+	return d;
+}
+
 static text *
 deadline_to_text(NgDeadline d, int style)
 {
@@ -105,6 +122,17 @@ deadline_recv(PG_FUNCTION_ARGS)
 						(unsigned long long) d),
 				 errdetail("%s", detail)));
 	PG_RETURN_DEADLINE(d);
+}
+
+/*
+ * the cast from text and varchar: like deadline_in, without the copy to a
+ * cstring that a WITH INOUT cast makes for every value
+ */
+PG_FUNCTION_INFO_V1(deadline_from_text_cast);
+Datum
+deadline_from_text_cast(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DEADLINE(deadline_from_text(PG_GETARG_TEXT_PP(0), false, 0));
 }
 
 PG_FUNCTION_INFO_V1(deadline_send);
@@ -215,13 +243,12 @@ deadline_parse_ref(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	DateADT		ref = PG_GETARG_DATEADT(1);
-	char	   *str = text_to_cstring(t);
 
 	if (DATE_NOT_FINITE(ref))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the reference date must be finite")));
-	PG_RETURN_DEADLINE(deadline_from_cstring(str, strlen(str), true, (NgDay) ref));
+	PG_RETURN_DEADLINE(deadline_from_text(t, true, (NgDay) ref));
 }
 
 PG_FUNCTION_INFO_V1(deadline_to_text_style);

@@ -79,11 +79,13 @@
  *    ("Sau khi Nghị định được ban hành", "Trước Tết Nguyên đán 2026") gets
  *    the detail "relative deadlines (after an event) have no calendar date".
  *
- * Speed: words get a keyword id as they are lexed (kw_lookup8 compares the
- * packed letters of a word of at most 8 letters with constants), so the
- * parser compares small integers; ASCII is classified by a table and the
- * two- and three-byte UTF-8 of Vietnamese is decoded inline; tokens are
- * lexed in place, and a detail is only formatted on failure.
+ * Speed: words get a keyword id as they are lexed (kw_lookup8 looks the
+ * packed letters of a word of at most 8 letters up in a perfect hash
+ * table), so the parser compares small integers; ASCII is classified by a
+ * table and the two- and three-byte UTF-8 of Vietnamese is decoded inline;
+ * the lexer is inlined into the token loop and lexes straight into the
+ * token array, and a detail is only formatted on failure.  The server's
+ * casts from text and varchar parse the text in place (deadline.c).
  */
 #include "deadline_core.h"
 
@@ -93,8 +95,12 @@
 
 #if defined(__GNUC__)
 #define NG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define NG_INLINE inline __attribute__((always_inline))
+#define NG_NOINLINE __attribute__((noinline))
 #else
 #define NG_PRINTF(a, b)
+#define NG_INLINE inline
+#define NG_NOINLINE
 #endif
 
 /* the input function reads at most this many tokens */
@@ -115,7 +121,18 @@ ng_days_from_civil(int y, int m, int d)
 				doe;
 
 	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
+	if (y >= 0)
+	{
+		/* the years a deadline names: unsigned division is cheaper */
+		unsigned	uy = (unsigned) y,
+					uera = uy / 400,
+					uyoe = uy - uera * 400,
+					udoy = (153u * (unsigned) (m > 2 ? m - 3 : m + 9) + 2) / 5 + (unsigned) d - 1,
+					udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + udoy;
+
+		return (NgDay) ((long) uera * 146097 + (long) udoe - 719468 - NG_EPOCH_DAYS);
+	}
+	era = (y - 399) / 400;
 	yoe = y - era * 400;
 	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -611,213 +628,127 @@ kw_lookup(const char *w, int len)
 /* the letters of a word of at most 8 letters packed little-endian */
 #define KW_PACK(a, n) ((uint64_t) (a) << (8 * (n)))
 
+/*
+ * The keywords of at most 7 letters by a multiplicative hash of their
+ * letters packed little-endian (KW_PACK): each slot holds the packed word
+ * in its low 7 bytes and its keyword id in the top byte; the multiplier
+ * puts every keyword in a slot of its own.  A word of 8 letters (top byte
+ * set) or a word that is not a keyword never equals a slot's low 7 bytes.
+ */
+#define KW8_HASH_MUL	UINT64_C(0x24d519b2bb826f4d)
+#define KW8_HASH_BITS	9
+#define KW8_ENTRY(packed, kw) ((packed) | ((uint64_t) (kw) << 56))
+#define KW8_WORD_MASK	UINT64_C(0x00FFFFFFFFFFFFFF)
+
+static const uint64_t kw8_table[1 << KW8_HASH_BITS] = {
+	[3] = KW8_ENTRY(UINT64_C(0x756874), KW_thu),	/* thu */
+	[6] = KW8_ENTRY(UINT64_C(0x6961686b), KW_khai),	/* khai */
+	[10] = KW8_ENTRY(UINT64_C(0x637574), KW_tuc),	/* tuc */
+	[16] = KW8_ENTRY(UINT64_C(0x6e656974), KW_tien),	/* tien */
+	[18] = KW8_ENTRY(UINT64_C(0x756173), KW_sau),	/* sau */
+	[21] = KW8_ENTRY(UINT64_C(0x636f7564), KW_duoc),	/* duoc */
+	[26] = KW8_ENTRY(UINT64_C(0x696969), KW_iii),	/* iii */
+	[40] = KW8_ENTRY(UINT64_C(0x746174), KW_tat),	/* tat */
+	[42] = KW8_ENTRY(UINT64_C(0x7574), KW_tu),	/* tu */
+	[45] = KW8_ENTRY(UINT64_C(0x696f7563), KW_cuoi),	/* cuoi */
+	[51] = KW8_ENTRY(UINT64_C(0x686e697274), KW_trinh),	/* trinh */
+	[54] = KW8_ENTRY(UINT64_C(0x69), KW_i),	/* i */
+	[60] = KW8_ENTRY(UINT64_C(0x796b), KW_ky),	/* ky */
+	[63] = KW8_ENTRY(UINT64_C(0x7461686e), KW_nhat),	/* nhat */
+	[64] = KW8_ENTRY(UINT64_C(0x63756874), KW_thuc),	/* thuc */
+	[67] = KW8_ENTRY(UINT64_C(0x6f6163), KW_cao),	/* cao */
+	[108] = KW8_ENTRY(UINT64_C(0x6e65697274), KW_trien),	/* trien */
+	[111] = KW8_ENTRY(UINT64_C(0x63616f68), KW_hoac),	/* hoac */
+	[113] = KW8_ENTRY(UINT64_C(0x6e616870), KW_phan),	/* phan */
+	[115] = KW8_ENTRY(UINT64_C(0x6d616c), KW_lam),	/* lam */
+	[123] = KW8_ENTRY(UINT64_C(0x676e616874), KW_thang),	/* thang */
+	[127] = KW8_ENTRY(UINT64_C(0x696168), KW_hai),	/* hai */
+	[132] = KW8_ENTRY(UINT64_C(0x71), KW_q),	/* q */
+	[134] = KW8_ENTRY(UINT64_C(0x6874), KW_th),	/* th */
+	[137] = KW8_ENTRY(UINT64_C(0x69616967), KW_giai),	/* giai */
+	[149] = KW8_ENTRY(UINT64_C(0x6d6569686e), KW_nhiem),	/* nhiem */
+	[156] = KW8_ENTRY(UINT64_C(0x6e656968), KW_hien),	/* hien */
+	[165] = KW8_ENTRY(UINT64_C(0x6e616f64), KW_doan),	/* doan */
+	[166] = KW8_ENTRY(UINT64_C(0x6e616c), KW_lan),	/* lan */
+	[169] = KW8_ENTRY(UINT64_C(0x676e6f76), KW_vong),	/* vong */
+	[170] = KW8_ENTRY(UINT64_C(0x7669), KW_iv),	/* iv */
+	[174] = KW8_ENTRY(UINT64_C(0x636f757274), KW_truoc),	/* truoc */
+	[184] = KW8_ENTRY(UINT64_C(0x686e6168), KW_hanh),	/* hanh */
+	[187] = KW8_ENTRY(UINT64_C(0x6f6967), KW_gio),	/* gio */
+	[189] = KW8_ENTRY(UINT64_C(0x7576), KW_vu),	/* vu */
+	[190] = KW8_ENTRY(UINT64_C(0x636174), KW_tac),	/* tac */
+	[191] = KW8_ENTRY(UINT64_C(0x617563), KW_cua),	/* cua */
+	[192] = KW8_ENTRY(UINT64_C(0x6d6174), KW_tam),	/* tam */
+	[196] = KW8_ENTRY(UINT64_C(0x74617578), KW_xuat),	/* xuat */
+	[197] = KW8_ENTRY(UINT64_C(0x676e75686e), KW_nhung),	/* nhung */
+	[209] = KW8_ENTRY(UINT64_C(0x746574), KW_tet),	/* tet */
+	[214] = KW8_ENTRY(UINT64_C(0x74756870), KW_phut),	/* phut */
+	[219] = KW8_ENTRY(UINT64_C(0x70656974), KW_tiep),	/* tiep */
+	[227] = KW8_ENTRY(UINT64_C(0x686e6964), KW_dinh),	/* dinh */
+	[234] = KW8_ENTRY(UINT64_C(0x6f616967), KW_giao),	/* giao */
+	[236] = KW8_ENTRY(UINT64_C(0x6564), KW_de),	/* de */
+	[240] = KW8_ENTRY(UINT64_C(0x656b), KW_ke),	/* ke */
+	[258] = KW8_ENTRY(UINT64_C(0x6e6564), KW_den),	/* den */
+	[259] = KW8_ENTRY(UINT64_C(0x69686b), KW_khi),	/* khi */
+	[261] = KW8_ENTRY(UINT64_C(0x6969), KW_ii),	/* ii */
+	[262] = KW8_ENTRY(UINT64_C(0x6d616e), KW_nam),	/* nam */
+	[283] = KW8_ENTRY(UINT64_C(0x676e6f756874), KW_thuong),	/* thuong */
+	[287] = KW8_ENTRY(UINT64_C(0x756863), KW_chu),	/* chu */
+	[291] = KW8_ENTRY(UINT64_C(0x796c72616579), KW_yearly),	/* yearly */
+	[302] = KW8_ENTRY(UINT64_C(0x676e7563), KW_cung),	/* cung */
+	[305] = KW8_ENTRY(UINT64_C(0x676e6f63), KW_cong),	/* cong */
+	[316] = KW8_ENTRY(UINT64_C(0x676e6f78), KW_xong),	/* xong */
+	[317] = KW8_ENTRY(UINT64_C(0x6e617574), KW_tuan),	/* tuan */
+	[318] = KW8_ENTRY(UINT64_C(0x696f6d), KW_moi),	/* moi */
+	[322] = KW8_ENTRY(UINT64_C(0x696f74), KW_toi),	/* toi */
+	[327] = KW8_ENTRY(UINT64_C(0x63656976), KW_viec),	/* viec */
+	[334] = KW8_ENTRY(UINT64_C(0x6d616863), KW_cham),	/* cham */
+	[339] = KW8_ENTRY(UINT64_C(0x676e6168), KW_hang),	/* hang */
+	[349] = KW8_ENTRY(UINT64_C(0x746568), KW_het),	/* het */
+	[353] = KW8_ENTRY(UINT64_C(0x74), KW_t),	/* t */
+	[364] = KW8_ENTRY(UINT64_C(0x696f6874), KW_thoi),	/* thoi */
+	[367] = KW8_ENTRY(UINT64_C(0x79616e), KW_nay),	/* nay */
+	[369] = KW8_ENTRY(UINT64_C(0x6176), KW_va),	/* va */
+	[371] = KW8_ENTRY(UINT64_C(0x746f6d), KW_mot),	/* mot */
+	[373] = KW8_ENTRY(UINT64_C(0x6f7274), KW_tro),	/* tro */
+	[377] = KW8_ENTRY(UINT64_C(0x6e69686e), KW_nhin),	/* nhin */
+	[379] = KW8_ENTRY(UINT64_C(0x676e6f7568), KW_huong),	/* huong */
+	[384] = KW8_ENTRY(UINT64_C(0x6e6168), KW_han),	/* han */
+	[389] = KW8_ENTRY(UINT64_C(0x6e616967), KW_gian),	/* gian */
+	[390] = KW8_ENTRY(UINT64_C(0x666c6168), KW_half),	/* half */
+	[400] = KW8_ENTRY(UINT64_C(0x7961676e), KW_ngay),	/* ngay */
+	[402] = KW8_ENTRY(UINT64_C(0x6f64), KW_do),	/* do */
+	[405] = KW8_ENTRY(UINT64_C(0x6964), KW_di),	/* di */
+	[407] = KW8_ENTRY(UINT64_C(0x796c6b656577), KW_weekly),	/* weekly */
+	[408] = KW8_ENTRY(UINT64_C(0x797571), KW_quy),	/* quy */
+	[419] = KW8_ENTRY(UINT64_C(0x67), KW_g),	/* g */
+	[432] = KW8_ENTRY(UINT64_C(0x6162), KW_ba),	/* ba */
+	[442] = KW8_ENTRY(UINT64_C(0x6f6176), KW_vao),	/* vao */
+	[445] = KW8_ENTRY(UINT64_C(0x63756c), KW_luc),	/* luc */
+	[446] = KW8_ENTRY(UINT64_C(0x65726f666562), KW_before),	/* before */
+	[449] = KW8_ENTRY(UINT64_C(0x756164), KW_dau),	/* dau */
+	[451] = KW8_ENTRY(UINT64_C(0x6e65696c), KW_lien),	/* lien */
+	[454] = KW8_ENTRY(UINT64_C(0x6e6162), KW_ban),	/* ban */
+	[456] = KW8_ENTRY(UINT64_C(0x6e65797578), KW_xuyen),	/* xuyen */
+	[459] = KW8_ENTRY(UINT64_C(0x6f656874), KW_theo),	/* theo */
+	[460] = KW8_ENTRY(UINT64_C(0x6e616f68), KW_hoan),	/* hoan */
+	[471] = KW8_ENTRY(UINT64_C(0x796c68746e6f6d), KW_monthly),	/* monthly */
+	[474] = KW8_ENTRY(UINT64_C(0x636163), KW_cac),	/* cac */
+	[490] = KW8_ENTRY(UINT64_C(0x61756e), KW_nua),	/* nua */
+	[493] = KW8_ENTRY(UINT64_C(0x68), KW_h),	/* h */
+	[497] = KW8_ENTRY(UINT64_C(0x676e6f7274), KW_trong),	/* trong */
+	[498] = KW8_ENTRY(UINT64_C(0x686e616874), KW_thanh),	/* thanh */
+	[505] = KW8_ENTRY(UINT64_C(0x6f6162), KW_bao),	/* bao */
+	[507] = KW8_ENTRY(UINT64_C(0x796162), KW_bay),	/* bay */
+};
+
 /* the keyword id of a word of at most 8 letters, given packed */
 static inline int
 kw_lookup8(uint64_t packed)
 {
-	switch (packed)
-	{
-		case UINT64_C(0x6162):	/* ba */
-			return KW_ba;
-		case UINT64_C(0x6e6162):	/* ban */
-			return KW_ban;
-		case UINT64_C(0x6f6162):	/* bao */
-			return KW_bao;
-		case UINT64_C(0x796162):	/* bay */
-			return KW_bay;
-		case UINT64_C(0x65726f666562):	/* before */
-			return KW_before;
-		case UINT64_C(0x636163):	/* cac */
-			return KW_cac;
-		case UINT64_C(0x6f6163):	/* cao */
-			return KW_cao;
-		case UINT64_C(0x6d616863):	/* cham */
-			return KW_cham;
-		case UINT64_C(0x756863):	/* chu */
-			return KW_chu;
-		case UINT64_C(0x676e6f63):	/* cong */
-			return KW_cong;
-		case UINT64_C(0x617563):	/* cua */
-			return KW_cua;
-		case UINT64_C(0x676e7563):	/* cung */
-			return KW_cung;
-		case UINT64_C(0x696f7563):	/* cuoi */
-			return KW_cuoi;
-		case UINT64_C(0x756164):	/* dau */
-			return KW_dau;
-		case UINT64_C(0x6564):	/* de */
-			return KW_de;
-		case UINT64_C(0x6e6564):	/* den */
-			return KW_den;
-		case UINT64_C(0x6964):	/* di */
-			return KW_di;
-		case UINT64_C(0x686e6964):	/* dinh */
-			return KW_dinh;
-		case UINT64_C(0x6f64):	/* do */
-			return KW_do;
-		case UINT64_C(0x6e616f64):	/* doan */
-			return KW_doan;
-		case UINT64_C(0x636f7564):	/* duoc */
-			return KW_duoc;
-		case UINT64_C(0x67):	/* g */
-			return KW_g;
-		case UINT64_C(0x69616967):	/* giai */
-			return KW_giai;
-		case UINT64_C(0x6e616967):	/* gian */
-			return KW_gian;
-		case UINT64_C(0x6f616967):	/* giao */
-			return KW_giao;
-		case UINT64_C(0x6f6967):	/* gio */
-			return KW_gio;
-		case UINT64_C(0x68):	/* h */
-			return KW_h;
-		case UINT64_C(0x696168):	/* hai */
-			return KW_hai;
-		case UINT64_C(0x666c6168):	/* half */
-			return KW_half;
-		case UINT64_C(0x6e6168):	/* han */
-			return KW_han;
-		case UINT64_C(0x676e6168):	/* hang */
-			return KW_hang;
-		case UINT64_C(0x686e6168):	/* hanh */
-			return KW_hanh;
-		case UINT64_C(0x746568):	/* het */
-			return KW_het;
-		case UINT64_C(0x6e656968):	/* hien */
-			return KW_hien;
-		case UINT64_C(0x63616f68):	/* hoac */
-			return KW_hoac;
-		case UINT64_C(0x6e616f68):	/* hoan */
-			return KW_hoan;
-		case UINT64_C(0x676e6f7568):	/* huong */
-			return KW_huong;
-		case UINT64_C(0x69):	/* i */
-			return KW_i;
-		case UINT64_C(0x6969):	/* ii */
-			return KW_ii;
-		case UINT64_C(0x696969):	/* iii */
-			return KW_iii;
-		case UINT64_C(0x7669):	/* iv */
-			return KW_iv;
-		case UINT64_C(0x656b):	/* ke */
-			return KW_ke;
-		case UINT64_C(0x6961686b):	/* khai */
-			return KW_khai;
-		case UINT64_C(0x69686b):	/* khi */
-			return KW_khi;
-		case UINT64_C(0x796b):	/* ky */
-			return KW_ky;
-		case UINT64_C(0x6d616c):	/* lam */
-			return KW_lam;
-		case UINT64_C(0x6e616c):	/* lan */
-			return KW_lan;
-		case UINT64_C(0x6e65696c):	/* lien */
-			return KW_lien;
-		case UINT64_C(0x63756c):	/* luc */
-			return KW_luc;
-		case UINT64_C(0x696f6d):	/* moi */
-			return KW_moi;
-		case UINT64_C(0x796c68746e6f6d):	/* monthly */
-			return KW_monthly;
-		case UINT64_C(0x746f6d):	/* mot */
-			return KW_mot;
-		case UINT64_C(0x6d616e):	/* nam */
-			return KW_nam;
-		case UINT64_C(0x79616e):	/* nay */
-			return KW_nay;
-		case UINT64_C(0x7961676e):	/* ngay */
-			return KW_ngay;
-		case UINT64_C(0x7461686e):	/* nhat */
-			return KW_nhat;
-		case UINT64_C(0x6d6569686e):	/* nhiem */
-			return KW_nhiem;
-		case UINT64_C(0x6e69686e):	/* nhin */
-			return KW_nhin;
-		case UINT64_C(0x676e75686e):	/* nhung */
-			return KW_nhung;
-		case UINT64_C(0x61756e):	/* nua */
-			return KW_nua;
-		case UINT64_C(0x6e616870):	/* phan */
-			return KW_phan;
-		case UINT64_C(0x74756870):	/* phut */
-			return KW_phut;
-		case UINT64_C(0x71):	/* q */
-			return KW_q;
-		case UINT64_C(0x797571):	/* quy */
-			return KW_quy;
-		case UINT64_C(0x756173):	/* sau */
-			return KW_sau;
-		case UINT64_C(0x74):	/* t */
-			return KW_t;
-		case UINT64_C(0x636174):	/* tac */
-			return KW_tac;
-		case UINT64_C(0x6d6174):	/* tam */
-			return KW_tam;
-		case UINT64_C(0x746174):	/* tat */
-			return KW_tat;
-		case UINT64_C(0x746574):	/* tet */
-			return KW_tet;
-		case UINT64_C(0x6874):	/* th */
-			return KW_th;
-		case UINT64_C(0x676e616874):	/* thang */
-			return KW_thang;
-		case UINT64_C(0x686e616874):	/* thanh */
-			return KW_thanh;
-		case UINT64_C(0x6f656874):	/* theo */
-			return KW_theo;
-		case UINT64_C(0x696f6874):	/* thoi */
-			return KW_thoi;
-		case UINT64_C(0x756874):	/* thu */
-			return KW_thu;
-		case UINT64_C(0x63756874):	/* thuc */
-			return KW_thuc;
-		case UINT64_C(0x676e6f756874):	/* thuong */
-			return KW_thuong;
-		case UINT64_C(0x6e656974):	/* tien */
-			return KW_tien;
-		case UINT64_C(0x70656974):	/* tiep */
-			return KW_tiep;
-		case UINT64_C(0x696f74):	/* toi */
-			return KW_toi;
-		case UINT64_C(0x6e65697274):	/* trien */
-			return KW_trien;
-		case UINT64_C(0x686e697274):	/* trinh */
-			return KW_trinh;
-		case UINT64_C(0x6f7274):	/* tro */
-			return KW_tro;
-		case UINT64_C(0x676e6f7274):	/* trong */
-			return KW_trong;
-		case UINT64_C(0x636f757274):	/* truoc */
-			return KW_truoc;
-		case UINT64_C(0x7574):	/* tu */
-			return KW_tu;
-		case UINT64_C(0x6e617574):	/* tuan */
-			return KW_tuan;
-		case UINT64_C(0x637574):	/* tuc */
-			return KW_tuc;
-		case UINT64_C(0x6176):	/* va */
-			return KW_va;
-		case UINT64_C(0x6f6176):	/* vao */
-			return KW_vao;
-		case UINT64_C(0x63656976):	/* viec */
-			return KW_viec;
-		case UINT64_C(0x676e6f76):	/* vong */
-			return KW_vong;
-		case UINT64_C(0x7576):	/* vu */
-			return KW_vu;
-		case UINT64_C(0x796c6b656577):	/* weekly */
-			return KW_weekly;
-		case UINT64_C(0x676e6f78):	/* xong */
-			return KW_xong;
-		case UINT64_C(0x74617578):	/* xuat */
-			return KW_xuat;
-		case UINT64_C(0x6e65797578):	/* xuyen */
-			return KW_xuyen;
-		case UINT64_C(0x796c72616579):	/* yearly */
-			return KW_yearly;
-		default:
-			return KW_NONE;
-	}
+	uint64_t	e = kw8_table[(packed * KW8_HASH_MUL) >> (64 - KW8_HASH_BITS)];
+
+	return (e & KW8_WORD_MASK) == packed && e != 0 ? (int) (e >> 56) : KW_NONE;
 }
 /* END generated keyword table */
 
@@ -1115,7 +1046,23 @@ static const unsigned char ascii_class[256] = {
 					   (1u << ('l' - 'a')) | (1u << ('c' - 'a')) | (1u << ('d' - 'a')) | \
 					   (1u << ('m' - 'a')))
 
-static void
+/*
+ * the keyword id of a word of 9 to WORD_MAX letters, given its letters
+ * packed 8 to a uint64 (out of the lexer's loop: no array on its stack)
+ */
+static NG_NOINLINE int
+kw_lookup_long(uint64_t lo, uint64_t hi, unsigned wl)
+{
+	char		w[WORD_MAX + 1];
+	unsigned	k;
+
+	for (k = 0; k < wl; k++)
+		w[k] = (char) ((k < 8 ? lo >> (8 * k) : hi >> (8 * (k - 8))) & 0xFF);
+	return kw_lookup(w, (int) wl);
+}
+
+/* inlined into the callers' token loops: one call per text, not per token */
+static NG_INLINE void
 lex_next(Lexer *lx, Tok *t)
 {
 	const unsigned char *s = lx->s;
@@ -1219,52 +1166,53 @@ lex_next(Lexer *lx, Tok *t)
 		}
 		if (f != FOLD_NONE)
 		{
-			char		w[WORD_MAX + 1];
 			unsigned	wl = 0;
-			uint64_t	packed = 0;
-			uint32_t	nonroman = 0;
+			uint64_t	packed = 0,
+						packed_hi = 0;
+			uint32_t	letters = 0;	/* the letters seen, as bits from 'a' */
+
+/* append folded letter l to the word */
+#define WORD_ADD(l) \
+	do { \
+		if (wl < 8) \
+			packed |= KW_PACK(l, wl); \
+		else if (wl < WORD_MAX) \
+			packed_hi |= KW_PACK(l, wl - 8); \
+		letters |= UINT32_C(1) << ((l) - 'a'); \
+		wl++; \
+	} while (0)
 
 			t->type = T_WORD;
 			for (;;)
 			{
 				if (f != FOLD_COMB)
-				{
-					if (wl < WORD_MAX)
-						w[wl] = (char) f;
-					if (wl < 8)
-						packed |= KW_PACK(f, wl);
-					nonroman |= (~ROMAN_LETTERS >> (f - 'a')) & 1;
-					wl++;
-				}
+					WORD_ADD(f);
 				pos += adv;
-				if (pos >= len)
+				/* ASCII letters, the most of a word: table lookups only */
+				while (pos < len && (c = ascii_class[s[pos]]) >= 'a')
+				{
+					WORD_ADD(c);
+					pos++;
+				}
+				if (pos >= len || c != AC_HIGH)
 					break;
-				c = ascii_class[s[pos]];
-				if (c >= 'a')
-				{
-					f = c;
-					adv = 1;
-				}
-				else if (c == AC_HIGH)
-				{
-					cp = utf8_fast(s, len, pos, &adv);
-					f = fold_cp(cp);
-					if (f == FOLD_NONE)
-						break;
-				}
-				else
+				cp = utf8_fast(s, len, pos, &adv);
+				f = fold_cp(cp);
+				if (f == FOLD_NONE)
 					break;
 			}
+#undef WORD_ADD
 			t->wlen = (uint8_t) (wl > 255 ? 255 : wl);
-			t->roman = !nonroman && wl <= 6;
+			t->roman = (letters & ~ROMAN_LETTERS) == 0 && wl <= 6;
 			t->kw = (uint8_t) (wl <= 8 ? kw_lookup8(packed) :
-							   wl <= WORD_MAX ? kw_lookup(w, (int) wl) : KW_NONE);
+							   wl <= WORD_MAX ? kw_lookup_long(packed, packed_hi, wl) : KW_NONE);
 			t->end = (uint32_t) pos;
 			lx->pos = pos;
 			return;
 		}
 		t->type = T_PUNCT;
-		t->p = punct_of(cp);
+		/* punct_of for ASCII, inline */
+		t->p = cp < 0x80 ? (cp > 0x20 && cp < 0x7F ? (char) cp : 1) : punct_of(cp);
 		pos += adv;
 		t->end = (uint32_t) pos;
 		lx->pos = pos;
@@ -1329,7 +1277,8 @@ typedef struct Parsed
 static inline const Tok *
 TK(const P *p, int i)
 {
-	if (i < 0 || i >= p->n)
+	/* one unsigned comparison for both bounds */
+	if ((unsigned) i >= (unsigned) p->n)
 		return &p->endt;
 	return &p->t[i];
 }
@@ -3180,7 +3129,7 @@ int
 ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 				  NgDeadline *out, char *detail, size_t detail_len)
 {
-	Tok			toks[NG_MAX_TOKENS];
+	Tok			toks[NG_MAX_TOKENS + 1];	/* and the end, or one too many */
 	Lexer		lx;
 	P			p;
 	Parsed		x;
@@ -3199,12 +3148,11 @@ ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 	lex_init(&lx, s, len);
 	for (;;)
 	{
-		Tok		   *t = n < NG_MAX_TOKENS ? &toks[n] : &p.endt;
-
-		lex_next(&lx, t);
-		if (t->type == T_END)
+		/* straight into the array: no copy per token */
+		lex_next(&lx, &toks[n]);
+		if (toks[n].type == T_END)
 		{
-			p.endt = *t;
+			p.endt = toks[n];
 			break;
 		}
 		if (n == NG_MAX_TOKENS)

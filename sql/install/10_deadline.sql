@@ -214,10 +214,21 @@ COMMENT ON OPERATOR CLASS neongraph.deadline_hash_ops USING hash IS
 
 -- ---- casts ----
 
-CREATE CAST (pg_catalog.text AS neongraph.deadline) WITH INOUT;
+-- text and varchar are read in place by a C function: a WITH INOUT cast
+-- would copy every value to a cstring first. Assignment casts, so that a
+-- text or varchar parameter (PgJDBC's setString) can be stored in a
+-- deadline column.
+CREATE FUNCTION neongraph.deadline_from_text(pg_catalog.text) RETURNS neongraph.deadline
+  AS 'MODULE_PATHNAME', 'deadline_from_text_cast'
+  LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION neongraph.deadline_from_text(pg_catalog.text) IS
+  'Cast from text and varchar to neongraph.deadline: reads the text as the input function does, with the same errors';
+CREATE CAST (pg_catalog.text AS neongraph.deadline)
+  WITH FUNCTION neongraph.deadline_from_text(pg_catalog.text) AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.text AS neongraph.deadline) IS
   'Reads the text as the input function does';
-CREATE CAST (pg_catalog.varchar AS neongraph.deadline) WITH INOUT;
+CREATE CAST (pg_catalog.varchar AS neongraph.deadline)
+  WITH FUNCTION neongraph.deadline_from_text(pg_catalog.text) AS ASSIGNMENT;
 COMMENT ON CAST (pg_catalog.varchar AS neongraph.deadline) IS
   'Reads the text as the input function does';
 CREATE CAST (neongraph.deadline AS pg_catalog.text) WITH INOUT AS ASSIGNMENT;
