@@ -61,7 +61,7 @@ sql/$(EXTENSION)--1.1.sql: $(PIECES_1.0) $(PIECES_1.1)
 
 $(OBJS): src/neongraph.h src/deadline_core.h
 
-.PHONY: test demo demo-stop bench prereqs fuzz fuzz-long load-long print-regress
+.PHONY: test demo demo-stop bench bench-scale prereqs fuzz fuzz-long load-long print-regress
 prereqs:
 	bash test/prereqs.sh
 
@@ -76,6 +76,10 @@ demo-stop:
 
 bench: prereqs
 	bash test/bench/run.sh
+
+# national load from the C generator at 1M and 10M assignments (about 40 minutes)
+bench-scale: prereqs
+	bash test/bench/scale.sh
 
 # coverage-guided fuzzing of the deadline and docref parsers: short (also part
 # of make test) and long, by hand

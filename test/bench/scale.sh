@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# test/bench/scale.sh — `make bench-scale`: the scale benchmark of issue 6, item 3.
+#
+# Builds and installs the extension, compiles the generator (test/bench/gen.c,
+# libpq), starts a throwaway cluster tuned for bulk work (as postgres, on a free
+# port, under /tmp; stopped and removed on exit, also on failure), and for each
+# scale of NG_SCALE_LIST (assignments; default "1000000 10000000") loads a fresh
+# database with the generator (COPY, --no-triggers, then
+# neongraph.rebuild_summaries()) and measures, in the same run:
+#   * scorecards of all agencies / all working groups as of today and 30 days
+#     ago: neongraph.agency_scorecard_fast vs neongraph.agency_scorecard
+#     (recomputed from the assignments), timed server-side, interleaved, median
+#     of NG_RUNS (default 5) for the fast ones and NG_SLOW_RUNS for the
+#     recomputed ones (default 5 up to 1M assignments, NG_SLOW_RUNS_BIG = 1
+#     above: one recomputation takes ~35-60 s at 10M), with an
+#     order-independent digest of every timed result (fast = recomputed?);
+#   * the cost of the triggers: pgbench -c 2 -j 2 -T NG_PGBENCH_SECONDS (30)
+#     single-assignment progress reports (neongraph.report_progress) with every
+#     trigger, with the summary triggers disabled, and with no trigger at all
+#     (session_replication_role = replica, the trigger's UPDATE done by the
+#     script); and complete + reopen with and without the summary triggers;
+#     median TPS of NG_PGBENCH_ROUNDS (3) interleaved rounds (above 1M:
+#     NG_PGBENCH_ROUNDS_BIG, default 1); then rebuild_summaries() and
+#     neongraph.summary_check(today): the summaries still equal the recomputation;
+#   * memory: peak private memory (RssAnon, sampled every 50 ms from /proc) and
+#     VmHWM of a fresh backend running each large query (serial plan).
+# Prints a markdown table and writes it to test/bench/out/scale.md.
+#
+#   bash test/bench/scale.sh                                   # 1M then 10M (~38 min on 2 cores)
+#   NG_SCALE_LIST="100000" NG_PGBENCH_SECONDS=5 bash test/bench/scale.sh   # smoke (~3 min)
+#   NG_KEEP=1 ...                                              # keep the cluster directory
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+cd "$NG_ROOT"
+
+BENCH=$NG_ROOT/test/bench
+OUT=$BENCH/out
+SCALES=${NG_SCALE_LIST:-1000000 10000000}
+RUNS=${NG_RUNS:-5}
+PGB_T=${NG_PGBENCH_SECONDS:-30}
+PGB_ROUNDS=${NG_PGBENCH_ROUNDS:-3}
+JOBS=${NG_GEN_JOBS:-2}
+SEED=${NG_SEED:-1}
+REF=${NG_GEN_TODAY:-2026-11-01}
+CMD="bash test/bench/scale.sh (NG_SCALE_LIST=\"$SCALES\" NG_RUNS=$RUNS NG_SLOW_RUNS_BIG=${NG_SLOW_RUNS_BIG:-1} NG_PGBENCH_SECONDS=$PGB_T NG_PGBENCH_ROUNDS=$PGB_ROUNDS NG_PGBENCH_ROUNDS_BIG=${NG_PGBENCH_ROUNDS_BIG:-1})"
+
+log() { printf '[scale %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+for s in $SCALES; do [[ $s =~ ^[0-9]+$ ]] && [ "$s" -ge 1000 ] || die "NG_SCALE_LIST: '$s' is not an integer >= 1000"; done
+mkdir -p "$OUT"
+log "disk: $(df -h /tmp | awk 'NR == 2 {print $4 " free on " $6}')"
+max_scale=0; for s in $SCALES; do [ "$s" -gt "$max_scale" ] && max_scale=$s; done
+need_gb=$(( max_scale / 1000000 * 2 + 4 ))          # ~1.5 GB per million assignments, all tables and indexes
+free_gb=$(df -BG --output=avail /tmp | tail -1 | tr -dc 0-9)
+[ "$free_gb" -ge "$need_gb" ] || die "need ~${need_gb} GB free under /tmp for $max_scale assignments, have ${free_gb} GB"
+
+log "building and installing the extension"
+ng_build_install || die "build or install failed (make -C $NG_ROOT)"
+
+TMP=$(mktemp -d /tmp/neongraph-scale.XXXXXX)
+chmod 755 "$TMP"
+cleanup() {
+  local rc=$?
+  if [ $rc -ne 0 ] && [ -f "$TMP/server.log" ]; then
+    log "failed (exit $rc); last lines of the server log:"
+    tail -n 15 "$TMP/server.log" >&2 || true
+  fi
+  ng_stop_cluster "$TMP"
+  if [ "${NG_KEEP:-}" ]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "compiling the generator"
+gcc -O2 -Wall -Wextra -Werror -I"$("$PG_CONFIG" --includedir)" "$BENCH/gen.c" \
+  -L"$("$PG_CONFIG" --libdir)" -lpq -o "$TMP/gen" || die "gen.c does not compile"
+
+SB=${NG_SHARED_BUFFERS:-4GB}
+log "starting a throwaway cluster under $TMP (shared_buffers=$SB)"
+ng_start_cluster "$TMP" "shared_buffers=$SB" "max_wal_size=8GB" "checkpoint_timeout=30min" \
+  "synchronous_commit=off" "maintenance_work_mem=1GB" "jit=off" "work_mem=64MB" \
+  "max_worker_processes=8" "max_parallel_workers=4" "max_connections=50" \
+  "autovacuum=off" || die "the cluster did not start"
+
+PSQL=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1)
+PGBENCH=$PGBIN/pgbench
+[ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench) || die "pgbench not found"
+SERVER_VERSION=$("${PSQL[@]}" -At -d postgres -c 'SHOW server_version')
+NPROC=$(nproc)
+STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+# results: one "key|value" line per figure, per scale
+RES=$TMP/results.txt; : > "$RES"
+put() { printf '%s|%s|%s\n' "$1" "$2" "$3" >> "$RES"; }     # scale key value
+
+# mem_peak DB KEY SQL: a fresh backend runs SQL (serial plan); peak RssAnon and
+# VmHWM of that backend sampled from /proc every 50 ms; wall seconds
+mem_peak() {
+  local db=$1 key=$2 sql=$3 app="ngmem_$2_$$" pid="" bpid="" peak=0 hwm=0 shm=0 line t0 t1
+  t0=$(date +%s.%N)
+  PGAPPNAME=$app "${PSQL[@]}" -At -d "$db" \
+    -c "SET max_parallel_workers_per_gather = 0" -c "SELECT pg_sleep(0.3)" \
+    -c "SELECT count(*) FROM ($sql) q" -c "SELECT pg_sleep(0.3)" > "$TMP/mem_$key.out" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do
+    bpid=$("${PSQL[@]}" -At -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = '$app'" 2>/dev/null || true)
+    [ -n "$bpid" ] && break
+    sleep 0.05
+  done
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -n "$bpid" ] && [ -r "/proc/$bpid/status" ]; then
+      while read -r f v _; do
+        case $f in
+          RssAnon:) [ "$v" -gt "$peak" ] && peak=$v ;;
+          VmHWM:) [ "$v" -gt "$hwm" ] && hwm=$v ;;
+          RssShmem:) [ "$v" -gt "$shm" ] && shm=$v ;;
+        esac
+      done < "/proc/$bpid/status" 2>/dev/null || true
+    fi
+    sleep 0.05
+  done
+  wait "$pid" || { cat "$TMP/mem_$key.out" >&2; die "memory query $key failed"; }
+  t1=$(date +%s.%N)
+  echo "$((peak / 1024)) $((hwm / 1024)) $((shm / 1024)) $(printf '%.2f' "$(echo "$t1 - $t0 - 0.6" | bc)")"
+}
+
+# pgbench_tps DB SCRIPT [PGOPTIONS]: median-able single figure
+pgbench_tps() {
+  local db=$1 script=$2 opts=${3:-} n=$4
+  PGOPTIONS="$opts" "$PGBENCH" -n -c 2 -j 2 -T "$PGB_T" -D n="$n" -f "$script" "$db" > "$TMP/pgbench.out" 2>&1 \
+    || { tail -20 "$TMP/pgbench.out" >&2; die "pgbench $script failed"; }
+  local fails; fails=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$TMP/pgbench.out")
+  [ -z "$fails" ] || [ "$fails" -eq 0 ] || log "pgbench $script: $fails failed transactions"
+  sed -n 's/^tps = \([0-9]*\.[0-9]\).* (without initial connection time)/\1/p' "$TMP/pgbench.out"
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+summary_triggers() {   # "table trigger" pairs of the summary-maintaining triggers
+  "${PSQL[@]}" -At -F ' ' -d "$1" -c "SELECT t.tgrelid::regclass, quote_ident(t.tgname) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+     WHERE NOT t.tgisinternal AND p.proname ~ 'summar' AND t.tgtype & 1 = 1 ORDER BY 1, 2"
+}
+set_summary_triggers() {   # DB ENABLE|DISABLE
+  local tbl trg
+  while read -r tbl trg; do
+    [ -n "$tbl" ] && "${PSQL[@]}" -d "$1" -c "ALTER TABLE $tbl $2 TRIGGER $trg"
+  done < <(summary_triggers "$1")
+}
+
+for S in $SCALES; do
+  DB=ng_$S
+  log "=== scale $S assignments: database $DB"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  "${PSQL[@]}" -d "$DB" -c 'CREATE EXTENSION neongraph' -f "$BENCH/scale.sql" >/dev/null
+  HAS_FAST=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM pg_proc WHERE proname = 'agency_scorecard_fast' AND pronamespace = 'neongraph'::regnamespace")
+
+  log "loading with the generator (--scale $S --no-triggers --jobs $JOBS)"
+  t0=$(date +%s.%N)
+  PGDATABASE=$DB "$TMP/gen" --scale "$S" --seed "$SEED" --today "$REF" --no-triggers --jobs "$JOBS" \
+    > "$TMP/gen_$S.out" 2> >(sed -u "s/^/    /" >&2) \
+    || die "the generator failed"
+  t1=$(date +%s.%N)
+  GEN=$(cat "$TMP/gen_$S.out"); log "generator: $GEN"
+  put "$S" load_total_s "$(printf '%.0f' "$(echo "$t1 - $t0" | bc)")"
+  for kv in $GEN; do put "$S" "gen_${kv%%=*}" "${kv#*=}"; done
+  t0=$(date +%s.%N)
+  "${PSQL[@]}" -d "$DB" -c 'VACUUM (ANALYZE) neongraph.task, neongraph.assignment, neongraph.assignment_summary, neongraph.agency' 2>/dev/null \
+    || "${PSQL[@]}" -d "$DB" -c 'VACUUM (ANALYZE) neongraph.task, neongraph.assignment, neongraph.agency'
+  put "$S" vacuum_s "$(printf '%.0f' "$(echo "$(date +%s.%N) - $t0" | bc)")"
+  put "$S" db_size "$("${PSQL[@]}" -At -d "$DB" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+  put "$S" summary_rows "$("${PSQL[@]}" -At -d "$DB" -c "SELECT CASE WHEN to_regclass('neongraph.assignment_summary') IS NULL THEN 'n/a' ELSE (SELECT count(*)::text FROM neongraph.assignment_summary) END")"
+
+  TODAY=$("${PSQL[@]}" -At -d "$DB" -c 'SELECT neongraph.today()')
+  AGO=$("${PSQL[@]}" -At -d "$DB" -c 'SELECT neongraph.today() - 30')
+  put "$S" today "$TODAY"
+  SLOW_RUNS=${NG_SLOW_RUNS:-$([ "$S" -le 1000000 ] && echo 5 || echo "${NG_SLOW_RUNS_BIG:-1}")}
+  ROUNDS=$([ "$S" -le 1000000 ] && echo "$PGB_ROUNDS" || echo "${NG_PGBENCH_ROUNDS_BIG:-1}")
+  put "$S" pgbench_rounds "$ROUNDS"
+
+  # ---------------------------------------------------------------- scorecards
+  if [ "$HAS_FAST" -gt 0 ]; then
+    declare -A Q=(
+      [ag_fast_today]="SELECT * FROM neongraph.agency_scorecard_fast('$TODAY')"
+      [ag_slow_today]="SELECT * FROM neongraph.agency_scorecard('$TODAY')"
+      [ag_fast_ago]="SELECT * FROM neongraph.agency_scorecard_fast('$AGO')"
+      [ag_slow_ago]="SELECT * FROM neongraph.agency_scorecard('$AGO')"
+      [wg_fast_today]="SELECT * FROM neongraph.working_group_scorecard_fast('$TODAY')"
+      [wg_slow_today]="SELECT * FROM neongraph.working_group_scorecard('$TODAY')"
+      [wg_fast_ago]="SELECT * FROM neongraph.working_group_scorecard_fast('$AGO')"
+      [wg_slow_ago]="SELECT * FROM neongraph.working_group_scorecard('$AGO')"
+    )
+    ORDER="ag_fast_today ag_slow_today wg_fast_today wg_slow_today ag_fast_ago ag_slow_ago wg_fast_ago wg_slow_ago"
+    for r in $(seq 1 "$RUNS"); do
+      keys=(); args=(); i=0; sql="SELECT sbench.measure_round(ARRAY["
+      for k in $ORDER; do
+        [[ $k == *_slow_* ]] && [ "$r" -gt "$SLOW_RUNS" ] && continue
+        i=$((i + 1)); keys+=("$k"); args+=(-v "q$i=${Q[$k]}")
+        [ $i -gt 1 ] && sql+=","
+        sql+="'$k'"
+      done
+      sql+="]::text[], ARRAY["
+      for j in $(seq 1 $i); do [ "$j" -gt 1 ] && sql+=","; sql+=":'q$j'"; done
+      sql+="]::text[], $r);"
+      printf '%s\n' "$sql" | "${PSQL[@]}" -At -d "$DB" "${args[@]}" >/dev/null
+      log "scorecards round $r/$RUNS: $("${PSQL[@]}" -At -d "$DB" -c "SELECT string_agg(key || ' ' || round(ms::numeric, 1) || ' ms', ', ' ORDER BY key) FROM sbench.timing WHERE round = $r")"
+    done
+    for k in $ORDER; do
+      put "$S" "ms_$k" "$("${PSQL[@]}" -At -d "$DB" -c "SELECT round(sbench.median('$k')::numeric, 1)")"
+      put "$S" "runs_$k" "$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM sbench.timing WHERE key = '$k'")"
+      put "$S" "rows_$k" "$("${PSQL[@]}" -At -d "$DB" -c "SELECT max(n) FROM sbench.timing WHERE key = '$k'")"
+    done
+    for p in ag_today ag_ago wg_today wg_ago; do
+      a=${p%_*}; d=${p#*_}
+      put "$S" "same_$p" "$("${PSQL[@]}" -At -d "$DB" -c "SELECT sbench.same('${a}_fast_$d', '${a}_slow_$d')")"
+    done
+  else
+    log "neongraph.agency_scorecard_fast does not exist: scorecards of the summaries not measured"
+  fi
+
+  # ---------------------------------------------------------------- memory
+  ROOT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT min(t.task_id) FROM neongraph.task t WHERE NOT EXISTS (SELECT FROM neongraph.task_link l WHERE l.from_task = t.task_id)")
+  declare -A MQ=(
+    [rollup_by_agency]="SELECT agency_code, neongraph.status_rollup(status) FROM neongraph.assignment_state('$TODAY') GROUP BY 1"
+    [agency_scorecard]="SELECT * FROM neongraph.agency_scorecard('$TODAY')"
+    [cascade_status]="SELECT * FROM neongraph.cascade_status($ROOT, '$TODAY')"
+    [bottlenecks]="SELECT * FROM neongraph.bottlenecks('$TODAY')"
+  )
+  MORDER="rollup_by_agency agency_scorecard cascade_status bottlenecks"
+  if [ "$HAS_FAST" -gt 0 ]; then
+    MQ[agency_scorecard_fast]="SELECT * FROM neongraph.agency_scorecard_fast('$TODAY')"
+    MORDER="rollup_by_agency agency_scorecard agency_scorecard_fast cascade_status bottlenecks"
+  fi
+  for k in $MORDER; do
+    read -r anon hwm shm secs < <(mem_peak "$DB" "$k" "${MQ[$k]}")
+    put "$S" "mem_anon_$k" "$anon"; put "$S" "mem_hwm_$k" "$hwm"; put "$S" "mem_shm_$k" "$shm"; put "$S" "mem_s_$k" "$secs"
+    log "memory $k: peak RssAnon $anon MB, VmHWM $hwm MB (shared $shm MB), $secs s"
+  done
+
+  # ---------------------------------------------------------------- trigger cost
+  NOPEN=$("${PSQL[@]}" -At -d "$DB" -c "SELECT sbench.make_open_sample(100000)")
+  put "$S" pgbench_sample "$NOPEN"
+  all=(); nosum=(); none=(); call=(); cnosum=()
+  for r in $(seq 1 "$ROUNDS"); do
+    all+=("$(pgbench_tps "$DB" "$BENCH/pgbench_report.sql" "" "$NOPEN")")
+    set_summary_triggers "$DB" DISABLE
+    nosum+=("$(pgbench_tps "$DB" "$BENCH/pgbench_report.sql" "" "$NOPEN")")
+    cnosum+=("$(pgbench_tps "$DB" "$BENCH/pgbench_complete.sql" "" "$NOPEN")")
+    set_summary_triggers "$DB" ENABLE
+    call+=("$(pgbench_tps "$DB" "$BENCH/pgbench_complete.sql" "" "$NOPEN")")
+    none+=("$(pgbench_tps "$DB" "$BENCH/pgbench_report_notrig.sql" "-c session_replication_role=replica" "$NOPEN")")
+    log "pgbench round $r/$ROUNDS (TPS): report all=${all[-1]} no-summary=${nosum[-1]} no-trigger=${none[-1]}; complete+reopen all=${call[-1]} no-summary=${cnosum[-1]}"
+  done
+  put "$S" tps_report_all "$(echo "${all[*]}" | median)"
+  put "$S" tps_report_nosummary "$(echo "${nosum[*]}" | median)"
+  put "$S" tps_report_notrigger "$(echo "${none[*]}" | median)"
+  put "$S" tps_complete_all "$(echo "${call[*]}" | median)"
+  put "$S" tps_complete_nosummary "$(echo "${cnosum[*]}" | median)"
+  put "$S" summary_triggers "$(summary_triggers "$DB" | tr '\n' ' ' | sed 's/ $//')"
+  if [ "$HAS_FAST" -gt 0 ]; then
+    # the writes above went through the triggers (or were replayed by rebuild): still equal?
+    "${PSQL[@]}" -d "$DB" -c 'SELECT neongraph.rebuild_summaries()' >/dev/null   # the no-summary rounds skipped them
+    put "$S" check_after_writes "$("${PSQL[@]}" -At -d "$DB" -c "SELECT CASE WHEN count(*) = 0 THEN 'equal' ELSE count(*) || ' rows differ' END FROM neongraph.summary_check('$TODAY')")"
+  fi
+
+  if [ -z "${NG_KEEP_DBS:-}" ]; then "${PSQL[@]}" -d postgres -c "DROP DATABASE $DB"; fi
+done
+
+# -------------------------------------------------------------------- report
+get() { awk -F'|' -v s="$1" -v k="$2" '$1 == s && $2 == k {print $3}' "$RES"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.1f", a / b }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.0f%%", 100 * a / b }'; }
+gen3() { echo "$(get "$1" gen_tasks) / $(get "$1" gen_assignments) / $(get "$1" gen_progress_reports)"; }
+loadf() { echo "$(get "$1" gen_load_s) / $(get "$1" load_total_s)"; }
+gencpu() { echo "$(get "$1" gen_gen_cpu_s) / $(awk -v x="$(get "$1" gen_gen_cpu_share)" 'BEGIN {printf "%.1f%%", 100 * x}')"; }
+slowf() { echo "$(get "$1" "ms_$2_slow_$3") ($(get "$1" "runs_$2_slow_$3"))"; }
+ratf() { echo "**$(ratio "$(get "$1" "ms_$2_slow_$3")" "$(get "$1" "ms_$2_fast_$3")")×**"; }
+pctf() { echo "**$(pct "$(get "$1" "$2")" "$(get "$1" "$3")")**"; }
+memf() { echo "$(get "$1" "mem_anon_$2") / $(get "$1" "mem_hwm_$2") / $(get "$1" "mem_s_$2")"; }
+cols=""; sep=""; for S in $SCALES; do cols+=" $S |"; sep+="---:|"; done
+first=${SCALES%% *}; last=${SCALES##* }
+{
+  echo "## Scale benchmark ($STARTED, PostgreSQL $SERVER_VERSION, $NPROC CPUs, $(free -g | awk '/^Mem/ {print $2}') GB RAM)"
+  echo
+  echo "Command: \`$CMD\`; generator seed $SEED, reference day $REF, --jobs $JOBS; cluster: shared_buffers=$SB, max_wal_size=8GB,"
+  echo "checkpoint_timeout=30min, fsync=off, synchronous_commit=off, maintenance_work_mem=1GB, jit=off, autovacuum=off."
+  echo "Load: test/bench/gen.c through COPY with session_replication_role = replica, then neongraph.rebuild_summaries() and ANALYZE."
+  echo "Times are server-side medians of interleaved runs (fast: $RUNS runs; recomputed: runs as shown). Memory: a fresh backend, serial plan."
+  echo
+  echo "| figure (assignments →) |$cols"
+  echo "|---|$sep"
+  row() { local label=$1 f=$2; shift 2; local line="| $label |"; for S in $SCALES; do line+=" $($f "$S" "$@") |"; done; echo "$line"; }
+  g() { get "$1" "$2"; }
+  row "tasks / assignments / progress reports" gen3
+  row "load: generator wall (s) / total incl. rebuild_summaries, ANALYZE (s)" loadf
+  row "generator CPU (s) / share of its wall time" gencpu
+  row "VACUUM ANALYZE after the load (s)" g vacuum_s
+  row "database size" g db_size
+  row "assignment_summary rows" g summary_rows
+  for p in ag:agency wg:working_group; do
+    a=${p%%:*}; nm=${p#*:}
+    for d in today ago; do
+      dl=$([ $d = today ] && echo "today" || echo "today − 30 days")
+      row "${nm}_scorecard_fast, as of $dl (ms)" g "ms_${a}_fast_$d"
+      row "${nm}_scorecard recomputed, as of $dl (ms; runs)" slowf "$a" "$d"
+      row "**ratio recomputed / fast** ($dl; goal ≥ 100× at 10M)" ratf "$a" "$d"
+      row "fast = recomputed on every timed run ($dl)" g "same_${a}_$d"
+    done
+  done
+  row "pgbench rounds (median of)" g pgbench_rounds
+  row "report_progress TPS, all triggers (pgbench -c 2 -j 2 -T $PGB_T)" g tps_report_all
+  row "report_progress TPS, summary triggers disabled" g tps_report_nosummary
+  row "report_progress + its UPDATE, no trigger (session_replication_role = replica)" g tps_report_notrigger
+  row "**all triggers / no trigger** (goal ≥ 75%)" pctf tps_report_all tps_report_notrigger
+  row "**all triggers / summary triggers disabled**" pctf tps_report_all tps_report_nosummary
+  row "complete + reopen TPS, all triggers" g tps_complete_all
+  row "complete + reopen TPS, summary triggers disabled" g tps_complete_nosummary
+  row "**complete + reopen: with / without summary triggers**" pctf tps_complete_all tps_complete_nosummary
+  row "summaries equal to recomputation after the pgbench writes" g check_after_writes
+  for k in rollup_by_agency agency_scorecard agency_scorecard_fast cascade_status bottlenecks; do
+    [ -n "$(get "$first" "mem_anon_$k")" ] || continue
+    row "peak private memory (RssAnon MB) / VmHWM MB / s: $k" memf "$k"
+  done
+  echo
+  if [ "$first" != "$last" ]; then
+    echo "Growth from $first to $last assignments ($(ratio "$last" "$first")× the rows):"
+    for k in ag_fast_today ag_fast_ago wg_fast_today wg_fast_ago; do
+      [ -n "$(get "$first" "ms_$k")" ] && echo "- $k: $(ratio "$(get "$last" "ms_$k")" "$(get "$first" "ms_$k")")× the time"
+    done
+    for k in rollup_by_agency agency_scorecard agency_scorecard_fast cascade_status bottlenecks; do
+      [ -n "$(get "$first" "mem_anon_$k")" ] && echo "- peak private memory of $k: $(get "$first" "mem_anon_$k") MB → $(get "$last" "mem_anon_$k") MB"
+    done
+  fi
+} > "$TMP/scale.md"
+cp "$TMP/scale.md" "$OUT/scale.md"
+cp "$RES" "$OUT/scale-raw.txt"
+echo
+cat "$OUT/scale.md"
+log "written to $OUT/scale.md (raw figures: $OUT/scale-raw.txt)"
