@@ -3115,6 +3115,342 @@ parse_text(P *p, Parsed *x)
 }
 
 /* ------------------------------------------------------------------------
+ * Fast path: the most frequent whole texts, read straight from the bytes
+ *
+ * A text made only of the prefixes, forms and spellings below (precomposed
+ * Vietnamese, single spaces) is read here without tokens; anything else,
+ * and any failure, goes to the full parser.  Each form accepted here is
+ * one the full parser reads to the same value with no detail written, so
+ * the two agree (checked by a differential test against the full parser):
+ *
+ *   prefix* (date | ngày date | tháng M (/ | " năm ") YYYY
+ *            | quý (I|II|III|IV|1..4) (/ | " năm ") YYYY | năm YYYY
+ *            | 6 tháng đầu|cuối năm YYYY) ["."]
+ *   prefix* recurrence        (thường xuyên, hằng tuần|tháng|quý|năm,
+ *                              định kỳ hằng tháng|quý|năm)
+ *   date   := D{1,2} (/|.|-) M{1,2} (/|.|-) YYYY | D " tháng " M " năm " YYYY
+ *   prefix := hoàn thành | chậm nhất | nhiệm vụ | trong | đến | hết | cuối
+ *           | phấn đấu (soft) | trước (before), each followed by one space
+ * ------------------------------------------------------------------------
+ */
+
+/* the literal lit (a string constant) at *pos: advance past it */
+#define FP_LIT(lit) \
+	(len - pos >= sizeof(lit) - 1 && memcmp(s + pos, lit, sizeof(lit) - 1) == 0 ? \
+	 (pos += sizeof(lit) - 1, true) : false)
+
+/* digits at *pos: their value, and how many (0 when more than 4) */
+static inline int
+fp_num(const unsigned char *s, size_t len, size_t *pos, int *v)
+{
+	size_t		p = *pos;
+	int			n = 0;
+
+	while (p < len && (unsigned) (s[p] - '0') <= 9u)
+	{
+		if (p - *pos >= 4)
+			return 0;
+		n = n * 10 + (s[p] - '0');
+		p++;
+	}
+	*v = n;
+	n = (int) (p - *pos);
+	*pos = p;
+	return n;
+}
+
+/* a four-digit year (1000..9999) at *pos */
+static inline bool
+fp_year(const unsigned char *s, size_t len, size_t *pos, int *y)
+{
+	return fp_num(s, len, pos, y) == 4 && *y >= NG_MIN_YEAR;
+}
+
+static inline bool
+fp_sep(unsigned char c)
+{
+	return c == '/' || c == '.' || c == '-';
+}
+
+/* 1: *out set; 0: not a text of the fast path (read it in full) */
+static int
+fast_parse(const unsigned char *s, size_t len, NgDeadline *out)
+{
+	size_t		pos = 0,
+				core;
+	bool		soft = false,
+				before = false;
+	int			k,
+				nd,
+				d,
+				m,
+				y,
+				m1,
+				m2,
+				rec,
+				pk;
+	NgDay		start,
+				due;
+
+	/* prefixes */
+	for (k = 0; k < 6; k++)
+	{
+		if (pos >= len)
+			return 0;
+		switch (s[pos])
+		{
+			case 'H':
+			case 'h':
+				pos++;
+				if (FP_LIT("o\xc3\xa0n th\xc3\xa0nh ") || FP_LIT("\xe1\xba\xbft "))
+					continue;	/* hoàn thành, hết */
+				pos--;
+				break;
+			case 'c':
+			case 'C':
+				pos++;
+				if (FP_LIT("h\xe1\xba\xadm nh\xe1\xba\xa5t ") || FP_LIT("u\xe1\xbb\x91i "))
+					continue;	/* chậm nhất, cuối */
+				pos--;
+				break;
+			case 'N':
+			case 'n':
+				pos++;
+				if (FP_LIT("hi\xe1\xbb\x87m v\xe1\xbb\xa5 "))
+					continue;	/* nhiệm vụ */
+				pos--;
+				break;
+			case 'T':
+			case 't':
+				pos++;
+				if (FP_LIT("rong "))
+					continue;
+				if (FP_LIT("r\xc6\xb0\xe1\xbb\x9b" "c "))
+				{
+					before = true;	/* trước */
+					continue;
+				}
+				pos--;
+				break;
+			case 0xC4:			/* Đ đ */
+				if (pos + 1 < len && (s[pos + 1] == 0x90 || s[pos + 1] == 0x91))
+				{
+					pos += 2;
+					if (FP_LIT("\xe1\xba\xbfn "))
+						continue;	/* đến */
+					pos -= 2;
+				}
+				break;
+			case 'P':
+			case 'p':
+				pos++;
+				if (FP_LIT("h\xe1\xba\xa5n \xc4\x91\xe1\xba\xa5u "))
+				{
+					soft = true;	/* phấn đấu */
+					continue;
+				}
+				pos--;
+				break;
+		}
+		break;
+	}
+	if (pos >= len)
+		return 0;
+
+	/* recurrences: the whole rest */
+	rec = 0;
+	core = pos;
+	switch (s[pos])
+	{
+		case 'T':
+		case 't':
+			pos++;
+			if (FP_LIT("h\xc6\xb0\xe1\xbb\x9dng xuy\xc3\xaan"))
+				rec = NG_REC_CONTINUOUS;	/* thường xuyên */
+			break;
+		case 'H':
+		case 'h':
+			pos++;
+			if (FP_LIT("\xe1\xba\xb1ng "))	/* hằng */
+			{
+				if (FP_LIT("tu\xe1\xba\xa7n"))
+					rec = NG_REC_WEEKLY;
+				else if (FP_LIT("th\xc3\xa1ng"))
+					rec = NG_REC_MONTHLY;
+				else if (FP_LIT("qu\xc3\xbd"))
+					rec = NG_REC_QUARTERLY;
+				else if (FP_LIT("n\xc4\x83m"))
+					rec = NG_REC_YEARLY;
+			}
+			break;
+		case 0xC4:
+			if (pos + 1 < len && (s[pos + 1] == 0x90 || s[pos + 1] == 0x91))
+			{
+				pos += 2;
+				/* định kỳ hằng */
+				if (FP_LIT("\xe1\xbb\x8bnh k\xe1\xbb\xb3 h\xe1\xba\xb1ng "))
+				{
+					if (FP_LIT("th\xc3\xa1ng"))
+						rec = NG_REC_MONTHLY;
+					else if (FP_LIT("qu\xc3\xbd"))
+						rec = NG_REC_QUARTERLY;
+					else if (FP_LIT("n\xc4\x83m"))
+						rec = NG_REC_YEARLY;
+				}
+			}
+			break;
+		default:
+			break;
+	}
+	if (rec)
+	{
+		if (pos != len)
+			return 0;
+		*out = ng_pack(NG_KIND_RECURRING, 0, false, 0, soft, (NgRecurrence) rec);
+		return 1;
+	}
+	pos = core;
+
+	/* the core form */
+	d = m = y = 0;
+	switch (s[pos])
+	{
+		case 'N':
+		case 'n':
+			pos++;
+			if (FP_LIT("g\xc3\xa0y "))	/* ngày */
+			{
+				if (pos >= len || (unsigned) (s[pos] - '0') > 9u)
+					return 0;
+				goto date;
+			}
+			if (!FP_LIT("\xc4\x83m "))	/* năm */
+				return 0;
+			if (!fp_year(s, len, &pos, &y))
+				return 0;
+			pk = PK_YEAR;
+			break;
+		case 'T':
+		case 't':
+			pos++;
+			if (!FP_LIT("h\xc3\xa1ng "))	/* tháng */
+				return 0;
+			nd = fp_num(s, len, &pos, &m);
+			if (nd < 1 || nd > 2 || m < 1 || m > 12)
+				return 0;
+			if (!(FP_LIT("/") || FP_LIT(" n\xc4\x83m ")) || !fp_year(s, len, &pos, &y))
+				return 0;
+			pk = PK_MONTH;
+			break;
+		case 'Q':
+		case 'q':
+			pos++;
+			if (!FP_LIT("u\xc3\xbd "))	/* quý */
+				return 0;
+			if (FP_LIT("IV") || FP_LIT("iv"))
+				m = 4;
+			else if (FP_LIT("III") || FP_LIT("iii"))
+				m = 3;
+			else if (FP_LIT("II") || FP_LIT("ii"))
+				m = 2;
+			else if (FP_LIT("I") || FP_LIT("i"))
+				m = 1;
+			else if (pos < len && s[pos] >= '1' && s[pos] <= '4')
+				m = s[pos++] - '0';
+			else
+				return 0;
+			if (!(FP_LIT("/") || FP_LIT(" n\xc4\x83m ")) || !fp_year(s, len, &pos, &y))
+				return 0;
+			pk = PK_QUARTER;
+			break;
+		case '6':
+			/* 6 tháng đầu|cuối năm; else a date ("6 tháng 7 năm 2025") */
+			if (FP_LIT("6 th\xc3\xa1ng \xc4\x91\xe1\xba\xa7u n\xc4\x83m "))
+				m = 1;
+			else if (FP_LIT("6 th\xc3\xa1ng cu\xe1\xbb\x91i n\xc4\x83m "))
+				m = 2;
+			else
+				goto date;
+			if (!fp_year(s, len, &pos, &y))
+				return 0;
+			pk = PK_HALF;
+			break;
+		default:
+			goto date;
+	}
+	goto done;
+
+date:
+	nd = fp_num(s, len, &pos, &d);
+	if (nd < 1 || nd > 2 || pos >= len)
+		return 0;
+	if (fp_sep(s[pos]))
+	{
+		pos++;
+		nd = fp_num(s, len, &pos, &m);
+		if (nd < 1 || nd > 2 || pos >= len || !fp_sep(s[pos]))
+			return 0;
+		pos++;
+	}
+	else
+	{
+		if (!FP_LIT(" th\xc3\xa1ng "))
+			return 0;
+		nd = fp_num(s, len, &pos, &m);
+		if (nd < 1 || nd > 2 || !FP_LIT(" n\xc4\x83m "))
+			return 0;
+	}
+	if (!fp_year(s, len, &pos, &y))
+		return 0;
+	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return 0;
+	pk = PK_DATE;
+
+done:
+	/* at most a full stop after the form */
+	if (pos < len && s[pos] == '.')
+		pos++;
+	if (pos != len)
+		return 0;
+	switch (pk)
+	{
+		case PK_DATE:
+			due = ng_days_from_civil(y, m, d);
+			*out = before ? ng_pack(NG_KIND_BEFORE, due - 1, false, 0, soft, NG_REC_NONE)
+				: ng_pack(NG_KIND_DATE, due, false, 0, soft, NG_REC_NONE);
+			return 1;
+		case PK_MONTH:
+			m1 = m2 = m;
+			break;
+		case PK_QUARTER:
+			m1 = 3 * m - 2;
+			m2 = 3 * m;
+			break;
+		case PK_HALF:
+			m1 = m == 1 ? 1 : 7;
+			m2 = m1 + 5;
+			break;
+		default:				/* PK_YEAR */
+			m1 = 1;
+			m2 = 12;
+			break;
+	}
+	start = ng_days_from_civil(y, m1, 1);
+	if (before)
+	{
+		*out = ng_pack(NG_KIND_BEFORE, start - 1, false, 0, soft, NG_REC_NONE);
+		return 1;
+	}
+	due = ng_days_from_civil(y, m2, days_in_month(y, m2));
+	*out = ng_pack(pk == PK_MONTH ? NG_KIND_MONTH : pk == PK_QUARTER ? NG_KIND_QUARTER :
+				   pk == PK_HALF ? NG_KIND_HALF : NG_KIND_YEAR,
+				   due, true, start, soft, NG_REC_NONE);
+	return 1;
+}
+
+#undef FP_LIT
+
+/* ------------------------------------------------------------------------
  * Entry points
  * ------------------------------------------------------------------------
  */
@@ -3128,6 +3464,27 @@ set_detail(char *detail, size_t len, const char *msg)
 int
 ng_deadline_parse(const char *s, size_t len, bool have_ref, NgDay ref,
 				  NgDeadline *out, char *detail, size_t detail_len)
+{
+	if (detail && detail_len)
+		detail[0] = '\0';
+	if (len > UINT32_MAX / 2)
+	{
+		set_detail(detail, detail_len, "the text is too long to be a deadline");
+		return NG_PARSE_BAD;
+	}
+	if (fast_parse((const unsigned char *) s, len, out))
+		return NG_PARSE_OK;
+	return ng_deadline_parse_full(s, len, have_ref, ref, out, detail, detail_len);
+}
+
+/*
+ * The general parser, without the fast path for common spellings:
+ * ng_deadline_parse must give exactly what this gives (the fuzz target
+ * test/fuzz/fuzz_deadline.c checks it on every input).
+ */
+int
+ng_deadline_parse_full(const char *s, size_t len, bool have_ref, NgDay ref,
+					   NgDeadline *out, char *detail, size_t detail_len)
 {
 	Tok			toks[NG_MAX_TOKENS + 1];	/* and the end, or one too many */
 	Lexer		lx;

@@ -161,6 +161,10 @@ extern void ng_civil_from_days(NgDay day, int *y, int *m, int *d);
 extern int	ng_deadline_parse(const char *s, size_t len, bool have_ref,
 							  NgDay ref, NgDeadline *out,
 							  char *detail, size_t detail_len);
+/* the same without the fast path for common spellings (for tests) */
+extern int	ng_deadline_parse_full(const char *s, size_t len, bool have_ref,
+								   NgDay ref, NgDeadline *out,
+								   char *detail, size_t detail_len);
 
 /* write d in the given style; returns the length (always NUL-terminated) */
 extern size_t ng_deadline_format(NgDeadline d, int style, char *buf,

@@ -4,6 +4,8 @@
  *
  * For every input it checks:
  *   - ng_deadline_parse never crashes, with and without a reference date;
+ *   - its fast path for common spellings changes nothing: the general
+ *     parser (ng_deadline_parse_full) gives the same code, value and detail;
  *   - every accepted value is valid (ng_deadline_valid) and round-trips:
  *     format in each style (iso, vi) and parse again gives the same value;
  *   - ng_deadline_extract reports phrases inside the input only (non-empty,
@@ -77,6 +79,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* parse the whole input as a deadline */
 	rc = ng_deadline_parse(s, size, false, 0, &d, det, sizeof(det));
 	CHECK(rc == NG_PARSE_OK || rc == NG_PARSE_BAD || rc == NG_PARSE_NO_YEAR);
+	{
+		NgDeadline	full = 0;
+		char		fdet[NG_DETAIL_LEN];
+		int			frc = ng_deadline_parse_full(s, size, false, 0, &full, fdet, sizeof(fdet));
+
+		CHECK(frc == rc);
+		CHECK(rc != NG_PARSE_OK || full == d);
+		CHECK(rc == NG_PARSE_OK || strcmp(fdet, det) == 0);
+	}
 	if (rc == NG_PARSE_OK)
 		roundtrip(d);
 	else
