@@ -134,12 +134,16 @@ SELECT (SELECT count(*) FROM neongraph.history WHERE table_name = 'task' AND ope
            AND old_row ->> 'content' LIKE 'summary test task %') > 0 AS some_task_deleted;
 
 -- the dates to compare on: every day from before the first issue to after
--- the last due date, coarsely, and exactly around issue, due, completion,
--- cancellation, blocking and verification dates
+-- the last due date, coarsely, the first and last days of months (and so of
+-- years), and exactly around issue, due, completion, cancellation, blocking
+-- and verification dates
 CREATE TEMP TABLE sumt_dates ON COMMIT DROP AS
 SELECT DISTINCT d::date AS d FROM (
   SELECT neongraph.today() + k AS d FROM generate_series(-560, 300, 23) k
   UNION ALL SELECT neongraph.today() + k FROM unnest(ARRAY[-1, 0, 1, 7, 8, 31, 32, 400, 5000]) k
+  -- the summaries add up days into months and years: the edges of both
+  UNION ALL SELECT (date_trunc('month', neongraph.today()) + m * interval '1 month')::date + k
+    FROM generate_series(-19, 10) m, unnest(ARRAY[-1, 0]) k
   UNION ALL SELECT issued_on + k FROM neongraph.directive, unnest(ARRAY[-1, 0, 1]) k
    WHERE docref::text LIKE '%/SUMT' AND issued_on IS NOT NULL
   UNION ALL SELECT x + k FROM (

@@ -15,8 +15,15 @@
 --   undated_done, recurring_done at C
 -- and for every assignment: cancelled at cancelled_on (when cancelled),
 -- blocked at blocked_since (when blocked), verified at verified_on (when
--- verified).  Every (measure, day, lead) row has its total over all days in
--- a row with day = '-infinity'.  As of A with the warning window W
+-- verified).  Each of these day rows (grain 'day') comes with the rows of
+-- its month (grain 'month', day = the first of the month), of its year
+-- (grain 'year', day = 1 January) and the total over all days (grain
+-- 'total', day = '-infinity'); those three add up every lead (lead 0): the
+-- lead per day is only needed within the window.  The count of a measure on
+-- the days on or after a date X is the day rows from X to the end of its
+-- month, plus the month rows to the end of its year, plus the year rows
+-- after it: at most 31 + 11 + a few rows per agency, group and measure,
+-- whatever the number of assignments.  As of A with the warning window W
 -- (N[m, <= A] = total - rows of days > A):
 --   done_on_time = N[done_on_time, <= A] + N[undated_done, <= A] + N[recurring_done, <= A]
 --   done_late    = N[done_late, <= A]
@@ -27,19 +34,22 @@
 --   on_track     = N[due] - N[done_on_time, <= A] - N[done_late, <= A] - overdue - due_soon
 --   recurring    = N[recurring] - N[recurring_done, <= A];  no_deadline likewise
 --   cancelled    = N[cancelled];  blocked = N[blocked, <= A];  verified likewise
--- so a scorecard reads the totals and the rows of days >= A: completion,
--- cancellation, blocking and verification dates are never after today, so as
--- of today it reads only the totals and the rows of future due days, however
--- many assignments there are; as of a past date, the rows between it and
--- today.  Two exceptions are read directly from the assignments, through
--- indexes: assignments cancelled after A (counted cancelled above, their
--- status as of A is computed instead) and assignments of directives issued
--- after A (which do not exist yet as of A and are taken out).
+-- so a scorecard reads the totals, the day rows from A to the end of the
+-- month of A + 1 (or to A + W when later), the month rows to the end of the
+-- year of A + 1 and the year rows after the year of A: a number of rows that
+-- does not grow with the number of assignments, nor with the distance from A
+-- to today or to the last due date.  Two exceptions are read directly from
+-- the assignments, through indexes: assignments cancelled after A (counted
+-- cancelled above, their status as of A is computed instead) and assignments
+-- of directives issued after A (which do not exist yet as of A and are taken
+-- out).
 --
--- The hierarchy and the working groups are applied when reading, exactly as
--- neongraph.agency_scorecard(as_of) and neongraph.working_group_scorecard(as_of)
--- do (neongraph.agency_tree, neongraph.working_group_member), so moving an
--- agency or changing a group's members needs no maintenance.
+-- The hierarchy and the working groups are applied when reading, with the
+-- pairs of neongraph.agency_tree (walked from the agencies counted, or from
+-- the members of working groups, not the closure of every agency) and
+-- neongraph.working_group_member, as neongraph.agency_scorecard(as_of) and
+-- neongraph.working_group_scorecard(as_of) do, so moving an agency or
+-- changing a group's members needs no maintenance.
 --
 -- Maintenance: row triggers on neongraph.assignment (INSERT, DELETE and the
 -- UPDATEs that change a counted field), on neongraph.task (a change of the
@@ -47,9 +57,10 @@
 -- DELETE takes them out before the cascade) and TRUNCATE (rebuild).  Each
 -- change is one upsert (INSERT ... ON CONFLICT DO UPDATE SET n = n + delta,
 -- which row-locks, so concurrent writers never lose an increment) over the
--- touched rows sorted by key (so two writers lock shared rows in the same
--- order); rows that fall to zero are deleted, so the incremental rows are
--- exactly those neongraph.rebuild_summaries() gives.
+-- touched rows (four per counted date: day, month, year, total) sorted by
+-- key (so two writers lock shared rows in the same order); rows that fall to
+-- zero are deleted, so the incremental rows are exactly those
+-- neongraph.rebuild_summaries() gives.
 --
 -- Dump and restore: the summaries are derived data and are not dumped
 -- (no pg_extension_config_dump); restoring the assignments (after their tasks,
@@ -65,22 +76,27 @@ CREATE TABLE neongraph.assignment_summary (
   measure     pg_catalog.text NOT NULL
               CHECK (measure IN ('due', 'done_on_time', 'lead', 'done_late', 'undated', 'undated_done',
                                  'recurring', 'recurring_done', 'cancelled', 'blocked', 'verified')),
+  grain       pg_catalog.text NOT NULL CHECK (grain IN ('day', 'month', 'year', 'total')),
   day         pg_catalog.date NOT NULL,
   lead        pg_catalog.int2 NOT NULL DEFAULT 0 CHECK (lead BETWEEN 0 AND 31),
   n           pg_catalog.int8 NOT NULL,
-  PRIMARY KEY (agency_code, group_code, measure, day, lead)
-);
-CREATE INDEX assignment_summary_day_idx ON neongraph.assignment_summary (day);
+  PRIMARY KEY (agency_code, group_code, measure, grain, day, lead),
+  CHECK ((grain = 'total') = (day = '-infinity')),
+  CHECK (lead = 0 OR grain = 'day')
+) WITH (fillfactor = 80);
+CREATE INDEX assignment_summary_day_idx ON neongraph.assignment_summary (grain, day);
 COMMENT ON TABLE neongraph.assignment_summary IS
   'Derived counts of assignments kept by triggers, from which the status counts as of any date follow (see neongraph.agency_scorecard_fast); not dumped: neongraph.rebuild_summaries() recomputes it';
 COMMENT ON COLUMN neongraph.assignment_summary.agency_code IS 'The assignment''s lead agency (its own assignments only; the hierarchy is applied when reading)';
 COMMENT ON COLUMN neongraph.assignment_summary.group_code IS 'The task''s working group (neongraph.task.working_group), '''' when the task has none';
 COMMENT ON COLUMN neongraph.assignment_summary.measure IS
   'What is counted: due (dated, at its due date D), done_on_time (completed by D, at its completion date C), lead (completed by D, at D, lead = least(D - C, 31)), done_late (at C), undated and recurring (totals only), undated_done and recurring_done (at C), cancelled (at cancelled_on), blocked (at blocked_since), verified (at verified_on); cancelled assignments count only as cancelled, blocked and verified';
-COMMENT ON COLUMN neongraph.assignment_summary.day IS 'The day the count belongs to; -infinity: the total of the measure over all days';
-COMMENT ON COLUMN neongraph.assignment_summary.lead IS 'For measure lead: days between completion and due date, capped at 31; 0 otherwise';
+COMMENT ON COLUMN neongraph.assignment_summary.grain IS
+  'day: the count of one day; month: of a month (day = its first day); year: of a year (day = 1 January); total: over all days (day = -infinity)';
+COMMENT ON COLUMN neongraph.assignment_summary.day IS 'The day, first day of the month or of the year the count belongs to (see grain); -infinity: the total of the measure over all days';
+COMMENT ON COLUMN neongraph.assignment_summary.lead IS 'For measure lead at grain day: days between completion and due date, capped at 31; 0 otherwise (months, years and totals add up every lead)';
 COMMENT ON COLUMN neongraph.assignment_summary.n IS 'Number of assignments (never 0: rows that fall to 0 are deleted)';
-COMMENT ON INDEX neongraph.assignment_summary_day_idx IS 'Reads the totals and the rows of the days on or after a date';
+COMMENT ON INDEX neongraph.assignment_summary_day_idx IS 'Reads the totals and the few day, month and year rows that make up the counts after a date';
 
 -- the exceptions read directly
 CREATE INDEX assignment_cancelled_on_idx ON neongraph.assignment (cancelled_on) WHERE cancelled;
@@ -96,7 +112,7 @@ CREATE FUNCTION neongraph.summary_contrib(judged neongraph.deadline, completed_o
                                           cancelled pg_catalog.bool, cancelled_on pg_catalog.date,
                                           blocked pg_catalog.bool, blocked_since pg_catalog.date,
                                           verified pg_catalog.bool, verified_on pg_catalog.date)
-  RETURNS TABLE (measure pg_catalog.text, day pg_catalog.date, lead pg_catalog.int2)
+  RETURNS TABLE (measure pg_catalog.text, grain pg_catalog.text, day pg_catalog.date, lead pg_catalog.int2)
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
   -- PL/pgSQL, not SQL: the search_path is pinned like every function of the
   -- extension, which keeps a SQL body from being inlined and makes it be
@@ -124,14 +140,18 @@ BEGIN
     UNION ALL SELECT 'recurring_done', $2, 0 FROM x WHERE NOT x.canc AND x.cls = 'r' AND $2 IS NOT NULL
     UNION ALL SELECT 'blocked', $6, 0 WHERE $5 AND $6 IS NOT NULL
     UNION ALL SELECT 'verified', $8, 0 WHERE $7 AND $8 IS NOT NULL)
-  SELECT b.measure::pg_catalog.text, b.day, b.lead::pg_catalog.int2 FROM b
-  UNION ALL
-  SELECT b.measure::pg_catalog.text, '-infinity'::pg_catalog.date, b.lead::pg_catalog.int2 FROM b
-   WHERE b.day OPERATOR(pg_catalog.<>) '-infinity'::pg_catalog.date;
+  SELECT b.measure::pg_catalog.text, g.grain,
+         CASE g.grain WHEN 'day' THEN b.day
+                      WHEN 'month' THEN pg_catalog.date_trunc('month', b.day)::pg_catalog.date
+                      WHEN 'year' THEN pg_catalog.date_trunc('year', b.day)::pg_catalog.date
+                      ELSE '-infinity'::pg_catalog.date END,
+         (CASE WHEN g.grain = 'day' THEN b.lead ELSE 0 END)::pg_catalog.int2
+    FROM b, (VALUES ('day'::pg_catalog.text), ('month'), ('year'), ('total')) g(grain)
+   WHERE (g.grain = 'total') OR b.day OPERATOR(pg_catalog.<>) '-infinity'::pg_catalog.date;
 END
 $$;
 COMMENT ON FUNCTION neongraph.summary_contrib(neongraph.deadline, pg_catalog.date, pg_catalog.bool, pg_catalog.date, pg_catalog.bool, pg_catalog.date, pg_catalog.bool, pg_catalog.date) IS
-  'The rows (measure, day, lead) one assignment adds to neongraph.assignment_summary, given its judged deadline (coalesce(assigned_deadline, deadline)), completion, cancellation, blocking and verification; each dated row comes with its total row (day -infinity)';
+  'The rows (measure, grain, day, lead) one assignment adds to neongraph.assignment_summary, given its judged deadline (coalesce(assigned_deadline, deadline)), completion, cancellation, blocking and verification; each dated row (grain day) comes with its month, year and total rows (lead 0)';
 
 CREATE FUNCTION neongraph.summary_add(delta neongraph.assignment_summary[])
   RETURNS void
@@ -145,21 +165,21 @@ BEGIN
     RETURN;
   END IF;
   WITH up AS (
-    INSERT INTO neongraph.assignment_summary AS s (agency_code, group_code, measure, day, lead, n)
-    SELECT d.agency_code, d.group_code, d.measure, d.day, d.lead, d.n
+    INSERT INTO neongraph.assignment_summary AS s (agency_code, group_code, measure, grain, day, lead, n)
+    SELECT d.agency_code, d.group_code, d.measure, d.grain, d.day, d.lead, d.n
       FROM unnest(delta) d
      WHERE d.n <> 0
-     ORDER BY d.agency_code, d.group_code, d.measure, d.day, d.lead
-    ON CONFLICT (agency_code, group_code, measure, day, lead)
+     ORDER BY d.agency_code, d.group_code, d.measure, d.grain, d.day, d.lead
+    ON CONFLICT (agency_code, group_code, measure, grain, day, lead)
       DO UPDATE SET n = s.n + excluded.n
     RETURNING s.*)
-  SELECT array_agg(up ORDER BY up.agency_code, up.group_code, up.measure, up.day, up.lead)
+  SELECT array_agg(up ORDER BY up.agency_code, up.group_code, up.measure, up.grain, up.day, up.lead)
     INTO zeros FROM up WHERE up.n = 0;
   IF zeros IS NOT NULL THEN
     DELETE FROM neongraph.assignment_summary s
      USING unnest(zeros) z
      WHERE s.agency_code = z.agency_code AND s.group_code = z.group_code AND s.measure = z.measure
-       AND s.day = z.day AND s.lead = z.lead AND s.n = 0;
+       AND s.grain = z.grain AND s.day = z.day AND s.lead = z.lead AND s.n = 0;
   END IF;
 END
 $$;
@@ -198,19 +218,19 @@ BEGIN
       FROM neongraph.task t WHERE t.task_id = NEW.task_id;
     n_found := FOUND;
   END IF;
-  SELECT array_agg(ROW(x.agency_code, x.group_code, x.measure, x.day, x.lead, x.n)::neongraph.assignment_summary)
+  SELECT array_agg(ROW(x.agency_code, x.group_code, x.measure, x.grain, x.day, x.lead, x.n)::neongraph.assignment_summary)
     INTO delta
-    FROM (SELECT c.agency_code, c.group_code, c.measure, c.day, c.lead, sum(c.n)::int8 AS n
-            FROM (SELECT OLD.agency_code AS agency_code, o_group AS group_code, f.measure, f.day, f.lead, -1 AS n
+    FROM (SELECT c.agency_code, c.group_code, c.measure, c.grain, c.day, c.lead, sum(c.n)::int8 AS n
+            FROM (SELECT OLD.agency_code AS agency_code, o_group AS group_code, f.measure, f.grain, f.day, f.lead, -1 AS n
                     FROM neongraph.summary_contrib(o_judged, OLD.completed_on, OLD.cancelled, OLD.cancelled_on,
                                                    OLD.blocked, OLD.blocked_since, OLD.verified, OLD.verified_on) f
                    WHERE o_found
                   UNION ALL
-                  SELECT NEW.agency_code, n_group, f.measure, f.day, f.lead, 1
+                  SELECT NEW.agency_code, n_group, f.measure, f.grain, f.day, f.lead, 1
                     FROM neongraph.summary_contrib(n_judged, NEW.completed_on, NEW.cancelled, NEW.cancelled_on,
                                                    NEW.blocked, NEW.blocked_since, NEW.verified, NEW.verified_on) f
                    WHERE n_found) c
-           GROUP BY 1, 2, 3, 4, 5
+           GROUP BY 1, 2, 3, 4, 5, 6
           HAVING sum(c.n) <> 0) x;
   PERFORM neongraph.summary_add(delta);
   RETURN NULL;
@@ -251,23 +271,23 @@ AS $$
 DECLARE
   delta neongraph.assignment_summary[];
 BEGIN
-  SELECT array_agg(ROW(x.agency_code, x.group_code, x.measure, x.day, x.lead, x.n)::neongraph.assignment_summary)
+  SELECT array_agg(ROW(x.agency_code, x.group_code, x.measure, x.grain, x.day, x.lead, x.n)::neongraph.assignment_summary)
     INTO delta
-    FROM (SELECT c.agency_code, c.group_code, c.measure, c.day, c.lead, sum(c.n)::int8 AS n
-            FROM (SELECT a.agency_code, coalesce(OLD.working_group, '') AS group_code, f.measure, f.day, f.lead, -1 AS n
+    FROM (SELECT c.agency_code, c.group_code, c.measure, c.grain, c.day, c.lead, sum(c.n)::int8 AS n
+            FROM (SELECT a.agency_code, coalesce(OLD.working_group, '') AS group_code, f.measure, f.grain, f.day, f.lead, -1 AS n
                     FROM neongraph.assignment a,
                          neongraph.summary_contrib(coalesce(OLD.assigned_deadline, OLD.deadline), a.completed_on,
                                                    a.cancelled, a.cancelled_on, a.blocked, a.blocked_since,
                                                    a.verified, a.verified_on) f
                    WHERE a.task_id = OLD.task_id
                   UNION ALL
-                  SELECT a.agency_code, coalesce(NEW.working_group, ''), f.measure, f.day, f.lead, 1
+                  SELECT a.agency_code, coalesce(NEW.working_group, ''), f.measure, f.grain, f.day, f.lead, 1
                     FROM neongraph.assignment a,
                          neongraph.summary_contrib(coalesce(NEW.assigned_deadline, NEW.deadline), a.completed_on,
                                                    a.cancelled, a.cancelled_on, a.blocked, a.blocked_since,
                                                    a.verified, a.verified_on) f
                    WHERE TG_OP = 'UPDATE' AND a.task_id = NEW.task_id) c
-           GROUP BY 1, 2, 3, 4, 5
+           GROUP BY 1, 2, 3, 4, 5, 6
           HAVING sum(c.n) <> 0) x;
   PERFORM neongraph.summary_add(delta);
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD END;
@@ -304,14 +324,17 @@ BEGIN
   LOCK TABLE neongraph.task, neongraph.assignment IN SHARE MODE;
   LOCK TABLE neongraph.assignment_summary IN EXCLUSIVE MODE;
   DELETE FROM neongraph.assignment_summary;
-  INSERT INTO neongraph.assignment_summary (agency_code, group_code, measure, day, lead, n)
-  SELECT a.agency_code, coalesce(t.working_group, ''), f.measure, f.day, f.lead, count(*)
+  INSERT INTO neongraph.assignment_summary (agency_code, group_code, measure, grain, day, lead, n)
+  SELECT a.agency_code, coalesce(t.working_group, ''), f.measure, f.grain, f.day, f.lead, count(*)
     FROM neongraph.assignment a
     JOIN neongraph.task t ON t.task_id = a.task_id,
          neongraph.summary_contrib(coalesce(t.assigned_deadline, t.deadline), a.completed_on,
                                    a.cancelled, a.cancelled_on, a.blocked, a.blocked_since,
                                    a.verified, a.verified_on) f
-   GROUP BY 1, 2, 3, 4, 5;
+   GROUP BY 1, 2, 3, 4, 5, 6
+   -- stored by grain and day, the order the scorecards read them in (the
+   -- fill factor leaves room for the triggers' updates on the same page)
+   ORDER BY f.grain, f.day, 1, 2, 3, 6;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END
@@ -349,6 +372,12 @@ CREATE FUNCTION neongraph.summary_counts(as_of pg_catalog.date, due_soon_days pg
   LANGUAGE plpgsql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+  m_ge date;
+  y_ge date;
+  m_gt date;
+  y_gt date;
+  day_hi date;
 BEGIN
   IF as_of IS NULL OR due_soon_days IS NULL THEN
     RETURN;
@@ -359,35 +388,67 @@ BEGIN
       DETAIL = 'neongraph.assignment_summary keeps completions up to 31 days ahead of their due date.',
       HINT = 'Use neongraph.assignment_state(as_of) for a wider window.';
   END IF;
+  -- a count after a date X is the sum of the day rows from X to the end of
+  -- its month, the month rows to the end of its year and the year rows
+  -- after it: X = as_of (ge) for due dates, as_of + 1 (gt) for the others
+  m_ge := (pg_catalog.date_trunc('month', as_of) + interval '1 month')::pg_catalog.date;
+  y_ge := (pg_catalog.date_trunc('year', as_of) + interval '1 year')::pg_catalog.date;
+  m_gt := (pg_catalog.date_trunc('month', as_of + 1) + interval '1 month')::pg_catalog.date;
+  y_gt := (pg_catalog.date_trunc('year', as_of + 1) + interval '1 year')::pg_catalog.date;
+  day_hi := greatest(m_gt, as_of + due_soon_days + 1);
   RETURN QUERY
-  WITH s AS (
-    SELECT x.agency_code, x.group_code,
-           sum(x.n) FILTER (WHERE x.measure = 'due' AND x.day = '-infinity') AS due_t,
-           sum(x.n) FILTER (WHERE x.measure = 'due' AND x.day >= as_of) AS due_ge,
-           sum(x.n) FILTER (WHERE x.measure = 'due' AND x.day >= as_of AND x.day <= as_of + due_soon_days) AS due_win,
-           sum(x.n) FILTER (WHERE x.measure = 'lead' AND x.day = '-infinity') AS lead_t,
-           sum(x.n) FILTER (WHERE x.measure = 'lead' AND x.day >= as_of) AS lead_ge,
-           sum(x.n) FILTER (WHERE x.measure = 'lead' AND x.day >= as_of AND x.day <= as_of + due_soon_days
-                              AND x.lead >= x.day - as_of) AS lead_win,
-           sum(x.n) FILTER (WHERE x.measure IN ('done_on_time', 'undated_done', 'recurring_done') AND x.day = '-infinity') AS ontime_t,
-           sum(x.n) FILTER (WHERE x.measure IN ('done_on_time', 'undated_done', 'recurring_done') AND x.day > as_of) AS ontime_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'done_on_time' AND x.day = '-infinity') AS dated_ontime_t,
-           sum(x.n) FILTER (WHERE x.measure = 'done_on_time' AND x.day > as_of) AS dated_ontime_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'done_late' AND x.day = '-infinity') AS late_t,
-           sum(x.n) FILTER (WHERE x.measure = 'done_late' AND x.day > as_of) AS late_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'undated') AS und_t,
-           sum(x.n) FILTER (WHERE x.measure = 'undated_done' AND x.day = '-infinity') AS und_done_t,
-           sum(x.n) FILTER (WHERE x.measure = 'undated_done' AND x.day > as_of) AS und_done_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'recurring') AS rec_t,
-           sum(x.n) FILTER (WHERE x.measure = 'recurring_done' AND x.day = '-infinity') AS rec_done_t,
-           sum(x.n) FILTER (WHERE x.measure = 'recurring_done' AND x.day > as_of) AS rec_done_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'cancelled' AND x.day = '-infinity') AS canc_t,
-           sum(x.n) FILTER (WHERE x.measure = 'blocked' AND x.day = '-infinity') AS blk_t,
-           sum(x.n) FILTER (WHERE x.measure = 'blocked' AND x.day > as_of) AS blk_gt,
-           sum(x.n) FILTER (WHERE x.measure = 'verified' AND x.day = '-infinity') AS ver_t,
-           sum(x.n) FILTER (WHERE x.measure = 'verified' AND x.day > as_of) AS ver_gt
+  WITH r AS (
+    SELECT x.agency_code, x.group_code, x.measure, x.grain, x.day, x.lead, x.n,
+           CASE x.grain WHEN 'day' THEN x.day >= as_of AND x.day < m_ge
+                        WHEN 'month' THEN x.day >= m_ge AND x.day < y_ge
+                        WHEN 'year' THEN x.day >= y_ge
+                        ELSE false END AS ge,
+           CASE x.grain WHEN 'day' THEN x.day > as_of AND x.day < m_gt
+                        WHEN 'month' THEN x.day >= m_gt AND x.day < y_gt
+                        WHEN 'year' THEN x.day >= y_gt
+                        ELSE false END AS gt,
+           (x.grain = 'day' AND x.day >= as_of AND x.day <= as_of + due_soon_days) AS win
       FROM neongraph.assignment_summary x
-     WHERE x.day = '-infinity'::date OR x.day >= as_of
+     WHERE x.grain = 'total'
+        OR (x.grain = 'day' AND x.day >= as_of AND x.day < day_hi)
+        OR (x.grain = 'month' AND x.day >= m_ge AND x.day < y_gt)
+        OR (x.grain = 'year' AND x.day >= y_ge)),
+  -- per agency, group and measure first (five sums), then side by side
+  q AS (
+    SELECT x.agency_code, x.group_code, x.measure,
+           sum(x.n) FILTER (WHERE x.grain = 'total')::int8 AS t,
+           sum(x.n) FILTER (WHERE x.ge)::int8 AS ge,
+           sum(x.n) FILTER (WHERE x.gt)::int8 AS gt,
+           sum(x.n) FILTER (WHERE x.win)::int8 AS win,
+           sum(x.n) FILTER (WHERE x.win AND x.lead >= x.day - as_of)::int8 AS lw
+      FROM r x
+     GROUP BY x.agency_code, x.group_code, x.measure),
+  s AS (
+    SELECT x.agency_code, x.group_code,
+           max(x.t) FILTER (WHERE x.measure = 'due') AS due_t,
+           max(x.ge) FILTER (WHERE x.measure = 'due') AS due_ge,
+           max(x.win) FILTER (WHERE x.measure = 'due') AS due_win,
+           max(x.t) FILTER (WHERE x.measure = 'lead') AS lead_t,
+           max(x.ge) FILTER (WHERE x.measure = 'lead') AS lead_ge,
+           max(x.lw) FILTER (WHERE x.measure = 'lead') AS lead_win,
+           sum(x.t) FILTER (WHERE x.measure IN ('done_on_time', 'undated_done', 'recurring_done')) AS ontime_t,
+           sum(x.gt) FILTER (WHERE x.measure IN ('done_on_time', 'undated_done', 'recurring_done')) AS ontime_gt,
+           max(x.t) FILTER (WHERE x.measure = 'done_on_time') AS dated_ontime_t,
+           max(x.gt) FILTER (WHERE x.measure = 'done_on_time') AS dated_ontime_gt,
+           max(x.t) FILTER (WHERE x.measure = 'done_late') AS late_t,
+           max(x.gt) FILTER (WHERE x.measure = 'done_late') AS late_gt,
+           max(x.t) FILTER (WHERE x.measure = 'undated') AS und_t,
+           max(x.t) FILTER (WHERE x.measure = 'undated_done') AS und_done_t,
+           max(x.gt) FILTER (WHERE x.measure = 'undated_done') AS und_done_gt,
+           max(x.t) FILTER (WHERE x.measure = 'recurring') AS rec_t,
+           max(x.t) FILTER (WHERE x.measure = 'recurring_done') AS rec_done_t,
+           max(x.gt) FILTER (WHERE x.measure = 'recurring_done') AS rec_done_gt,
+           max(x.t) FILTER (WHERE x.measure = 'cancelled') AS canc_t,
+           max(x.t) FILTER (WHERE x.measure = 'blocked') AS blk_t,
+           max(x.gt) FILTER (WHERE x.measure = 'blocked') AS blk_gt,
+           max(x.t) FILTER (WHERE x.measure = 'verified') AS ver_t,
+           max(x.gt) FILTER (WHERE x.measure = 'verified') AS ver_gt
+      FROM q x
      GROUP BY x.agency_code, x.group_code),
   d AS (
     SELECT s.agency_code, s.group_code,
@@ -477,12 +538,27 @@ CREATE FUNCTION neongraph.agency_scorecard_fast(as_of pg_catalog.date DEFAULT ne
   SET search_path = pg_catalog, pg_temp
 AS $$
   WITH o AS (
-    SELECT c.agency_code, sum(c.total) AS total, sum(c.done_on_time) AS done_on_time, sum(c.done_late) AS done_late,
-           sum(c.overdue) AS overdue, sum(c.due_soon) AS due_soon, sum(c.on_track) AS on_track,
-           sum(c.recurring) AS recurring, sum(c.no_deadline) AS no_deadline, sum(c.cancelled) AS cancelled,
-           sum(c.blocked) AS blocked, sum(c.verified) AS verified
+    SELECT c.agency_code, sum(c.total)::int8 AS total, sum(c.done_on_time)::int8 AS done_on_time,
+           sum(c.done_late)::int8 AS done_late, sum(c.overdue)::int8 AS overdue, sum(c.due_soon)::int8 AS due_soon,
+           sum(c.on_track)::int8 AS on_track, sum(c.recurring)::int8 AS recurring,
+           sum(c.no_deadline)::int8 AS no_deadline, sum(c.cancelled)::int8 AS cancelled,
+           sum(c.blocked)::int8 AS blocked, sum(c.verified)::int8 AS verified
       FROM neongraph.summary_counts($1, $2) c
      GROUP BY c.agency_code),
+  -- neongraph.agency_tree restricted to the agencies counted, walked up
+  -- from them (the same pairs and depths, without the closure of every agency)
+  tr AS (
+    WITH RECURSIVE u(ancestor_code, agency_code, depth, path) AS (
+      SELECT a.code, a.code, 0, ARRAY[a.code]
+        FROM neongraph.agency a
+       WHERE a.code IN (SELECT o.agency_code FROM o) AND a.kind <> 'collective'
+      UNION ALL
+      SELECT p.code, u.agency_code, u.depth + 1, u.path || p.code
+        FROM u
+        JOIN neongraph.agency c ON c.code = u.ancestor_code
+        JOIN neongraph.agency p ON p.code = c.parent_code
+       WHERE p.kind <> 'collective' AND NOT p.code = ANY (u.path))
+    SELECT u.ancestor_code, u.agency_code, u.depth FROM u),
   x AS (
     SELECT tr.ancestor_code,
            coalesce(sum(o.total) FILTER (WHERE tr.depth = 0), 0)::int8 AS own,
@@ -490,7 +566,7 @@ AS $$
            sum(o.overdue) AS overdue, sum(o.due_soon) AS due_soon, sum(o.on_track) AS on_track,
            sum(o.recurring) AS recurring, sum(o.no_deadline) AS no_deadline, sum(o.cancelled) AS cancelled,
            sum(o.blocked)::int8 AS blocked, sum(o.verified)::int8 AS verified
-      FROM o JOIN neongraph.agency_tree tr ON tr.agency_code = o.agency_code
+      FROM o JOIN tr ON tr.agency_code = o.agency_code
      GROUP BY tr.ancestor_code
     HAVING sum(o.total) > 0)
   SELECT g.code, g.name, g.kind, g.parent_code, x.own,
@@ -505,7 +581,7 @@ AS $$
    ORDER BY g.code
 $$;
 COMMENT ON FUNCTION neongraph.agency_scorecard_fast(pg_catalog.date, pg_catalog.int4) IS
-  'The figures of neongraph.agency_scorecard(as_of) (same columns, same rows), read from neongraph.assignment_summary instead of every assignment, with a warning window of due_soon_days (at most 31; 7 as in agency_scorecard): its cost follows the number of agencies and of days from as_of to the last due date, not the number of tasks. Reads the summaries, which are not under row-level security: for staff roles (an agency login gets permission denied; it uses the agency_scorecard view, which recomputes under its policies). neongraph.agency_scorecard(as_of) remains the recomputation from the assignments';
+  'The figures of neongraph.agency_scorecard(as_of) (same columns, same rows), read from neongraph.assignment_summary instead of every assignment, with a warning window of due_soon_days (at most 31; 7 as in agency_scorecard): its cost follows the number of agencies and groups (a bounded number of day, month and year rows each), plus the assignments cancelled or of directives issued after as_of, not the number of tasks. Reads the summaries, which are not under row-level security: for staff roles (an agency login gets permission denied; it uses the agency_scorecard view, which recomputes under its policies). neongraph.agency_scorecard(as_of) remains the recomputation from the assignments';
 
 CREATE FUNCTION neongraph.working_group_scorecard_fast(as_of pg_catalog.date DEFAULT neongraph.today(),
                                                        due_soon_days pg_catalog.int4 DEFAULT 7)
@@ -521,9 +597,20 @@ CREATE FUNCTION neongraph.working_group_scorecard_fast(as_of pg_catalog.date DEF
   SET search_path = pg_catalog, pg_temp
 AS $$
   WITH c AS (SELECT * FROM neongraph.summary_counts($1, $2) c WHERE c.total > 0),
+  -- neongraph.agency_tree restricted to the member agencies, walked down from them
+  tr AS (
+    WITH RECURSIVE u(ancestor_code, agency_code, path) AS (
+      SELECT a.code, a.code, ARRAY[a.code]
+        FROM neongraph.agency a
+       WHERE a.code IN (SELECT wm.agency_code FROM neongraph.working_group_member wm) AND a.kind <> 'collective'
+      UNION ALL
+      SELECT u.ancestor_code, c.code, u.path || c.code
+        FROM u JOIN neongraph.agency c ON c.parent_code = u.agency_code
+       WHERE c.kind <> 'collective' AND NOT c.code = ANY (u.path))
+    SELECT u.ancestor_code, u.agency_code FROM u),
   m AS (SELECT DISTINCT wm.group_code, tr.agency_code
           FROM neongraph.working_group_member wm
-          JOIN neongraph.agency_tree tr ON tr.ancestor_code = wm.agency_code),
+          JOIN tr ON tr.ancestor_code = wm.agency_code),
   -- a task's own working group when set, else every group with the lead
   -- agency or one of its ancestors as a member (neongraph.assignment_group)
   gc AS (
