@@ -161,9 +161,10 @@ BEGIN
         NEW.deadline_text := NEW.deadline::text;
       END IF;
     END IF;
-    IF (to_jsonb(NEW) - 'updated_at') = (to_jsonb(OLD) - 'updated_at') THEN
-      NEW.updated_at := OLD.updated_at;
-    ELSE
+    -- a real change moves updated_at; compared as rows, without building
+    -- two jsonb documents on every write
+    NEW.updated_at := OLD.updated_at;
+    IF NEW IS DISTINCT FROM OLD THEN
       NEW.updated_at := clock_timestamp();
     END IF;
   END IF;
@@ -254,9 +255,10 @@ BEGIN
     NEW.verified_by := NULL;
   END IF;
   IF TG_OP = 'UPDATE' THEN
-    IF (to_jsonb(NEW) - 'updated_at') = (to_jsonb(OLD) - 'updated_at') THEN
-      NEW.updated_at := OLD.updated_at;
-    ELSE
+    -- a real change moves updated_at; compared as rows, without building
+    -- two jsonb documents on every write
+    NEW.updated_at := OLD.updated_at;
+    IF NEW IS DISTINCT FROM OLD THEN
       NEW.updated_at := clock_timestamp();
     END IF;
   END IF;
