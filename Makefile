@@ -1,7 +1,7 @@
 # neongraph — PGXS build, plus the README's targets (demo, test, bench).
 
 EXTENSION  = neongraph
-EXTVERSION = 1.1
+EXTVERSION = 1.2
 
 MODULE_big = neongraph
 OBJS = \
@@ -17,12 +17,15 @@ OBJS = \
 # Install and upgrade scripts, built from the pieces under sql/install/.
 # Version 1.0 (the core: types, status, rollup) is the pieces numbered 0x-4x;
 # version 1.1 adds the pieces numbered 5x-9x (the tracking model and what
-# builds on it). neongraph--1.1.sql is all pieces; neongraph--1.0--1.1.sql
-# the 1.1 pieces alone. A released version's pieces never change: later
-# changes go into new pieces of a new version.
+# builds on it); version 1.2 the pieces under sql/install/1.2/. A version's
+# install script is every piece up to it; its upgrade script from the
+# version before is its own pieces alone. A released version's pieces never
+# change: later changes go into new pieces of a new version.
 PIECES_1.0 = $(sort $(wildcard sql/install/[0-4]*.sql))
 PIECES_1.1 = $(sort $(filter-out $(PIECES_1.0),$(wildcard sql/install/*.sql)))
-DATA_built = sql/$(EXTENSION)--1.0.sql sql/$(EXTENSION)--1.0--1.1.sql sql/$(EXTENSION)--1.1.sql
+PIECES_1.2 = $(sort $(wildcard sql/install/1.2/*.sql))
+DATA_built = sql/$(EXTENSION)--1.0.sql sql/$(EXTENSION)--1.0--1.1.sql sql/$(EXTENSION)--1.1.sql \
+	sql/$(EXTENSION)--1.1--1.2.sql sql/$(EXTENSION)--1.2.sql
 
 # pg_regress tests, one per feature, run against the cluster started by test/run.sh
 # Every sql/<name>.sql but the install and upgrade scripts is a test; they run
@@ -58,6 +61,12 @@ sql/$(EXTENSION)--1.0--1.1.sql: $(PIECES_1.1)
 
 sql/$(EXTENSION)--1.1.sql: $(PIECES_1.0) $(PIECES_1.1)
 	$(call build_script,neongraph 1.1 install script,CREATE EXTENSION neongraph,$(PIECES_1.0) $(PIECES_1.1))
+
+sql/$(EXTENSION)--1.1--1.2.sql: $(PIECES_1.2)
+	$(call build_script,neongraph upgrade from 1.1 to 1.2,ALTER EXTENSION neongraph UPDATE,$(PIECES_1.2))
+
+sql/$(EXTENSION)--1.2.sql: $(PIECES_1.0) $(PIECES_1.1) $(PIECES_1.2)
+	$(call build_script,neongraph 1.2 install script,CREATE EXTENSION neongraph,$(PIECES_1.0) $(PIECES_1.1) $(PIECES_1.2))
 
 $(OBJS): src/neongraph.h src/deadline_core.h
 

@@ -3,6 +3,8 @@
 # port, under a temporary directory), run the pg_regress suite and every
 # test/t/*.sh against it, stop the cluster (also on failure), and end with
 # "N passed, N failed". Exits non-zero on any failure.
+# While developing, a subset: NG_REGRESS="install summary" (pg_regress tests,
+# "none" for none) and NG_T="upgrade sharding" (test/t scripts, "none" for none).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$NG_ROOT"
@@ -29,7 +31,9 @@ echo "cluster: $PGHOST port $PGPORT"
 
 # pg_regress (installcheck against the running cluster)
 rm -rf results regression.diffs regression.out
-make -s installcheck PG_CONFIG="$PG_CONFIG" PGHOST="$PGHOST" PGPORT="$PGPORT" PGUSER=postgres \
+regress_set=()
+[ -n "${NG_REGRESS:-}" ] && regress_set=(REGRESS="${NG_REGRESS/none/}")
+make -s installcheck "${regress_set[@]}" PG_CONFIG="$PG_CONFIG" PGHOST="$PGHOST" PGPORT="$PGPORT" PGUSER=postgres \
   > "$TMP/regress.log" 2>&1
 # every test named in REGRESS must report ok; one that never reported failed
 declare -A seen=()
@@ -41,7 +45,7 @@ while IFS= read -r line; do
     seen[${BASH_REMATCH[2]}]=${BASH_REMATCH[1]}
   fi
 done < "$TMP/regress.log"
-for name in $(make -s print-regress); do
+for name in $(make -s print-regress "${regress_set[@]}"); do
   if [ "${seen[$name]:-}" = ok ]; then ok "regress/$name"; else bad "regress/$name"; fi
 done
 [ ${#seen[@]} -gt 0 ] || tail -20 "$TMP/regress.log"
@@ -51,6 +55,7 @@ done
 for t in test/t/*.sh; do
   [ -e "$t" ] || continue
   name=${t#test/t/}; name=${name%.sh}
+  [ -n "${NG_T:-}" ] && [[ " $NG_T " != *" $name "* ]] && continue
   if NG_TMP="$TMP" timeout "${NG_TEST_TIMEOUT:-900}" bash "$t" > "$TMP/$name.log" 2>&1; then
     ok "t/$name"; tail -n 3 "$TMP/$name.log" | sed 's/^/     /'
   else

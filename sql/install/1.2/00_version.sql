@@ -1,0 +1,4 @@
+-- neongraph 1.2: summaries that answer for any date from a bounded number of
+-- rows, a bounded-memory bottlenecks ranking. The pieces of this directory
+-- follow every piece of 1.0 and 1.1 in a fresh install, and are the whole
+-- upgrade from 1.1.
