@@ -28,16 +28,27 @@ CREATE USER MAPPING FOR CURRENT_USER SERVER shard2 OPTIONS (user 'postgres');
 -- and one local partition 'TW' for the central bodies' assignments.
 -- (No primary key here: a unique index cannot span foreign partitions; each
 -- shard enforces (province, assignment_id) on its own tables.)
+-- One row per assignment of the tracking model (feed.sql), with what the
+-- scorecards read as of any date:
+--   province       the nearest ancestor of kind 'province' of the agency, 'TW' if none
+--   issued_on      the directive's date: its tasks do not exist before it
+--   working_group  the task's own working group (NULL: the groups of the agency)
+--   cancelled_on, blocked_since, verified_on
+--                  set only while cancelled, blocked, verified
 CREATE TABLE public.assignment_fact (
   province          text NOT NULL,
   agency_code       text NOT NULL,
   assignment_id     bigint NOT NULL,
   task_id           bigint NOT NULL,
   directive         text,
+  issued_on         date,
+  working_group     text,
   deadline          neongraph.deadline,
   assigned_deadline neongraph.deadline,
   completed_on      date,
   cancelled_on      date,
+  blocked_since     date,
+  verified_on       date,
   progress          int NOT NULL DEFAULT 0
 ) PARTITION BY LIST (province);
 
@@ -57,10 +68,6 @@ SELECT format('CREATE FOREIGN TABLE public.%I PARTITION OF public.assignment_fac
 -- aggregation (off by default): set it for every session of this database.
 ALTER DATABASE postgres SET enable_partitionwise_aggregate = on;
 ALTER DATABASE postgres SET enable_partitionwise_join = on;
-
--- The single-server copy the sharded answers are compared with.
-CREATE TABLE public.assignment_fact_single (LIKE public.assignment_fact INCLUDING ALL,
-                                            PRIMARY KEY (province, assignment_id));
 
 -- The parallelism probe: one foreign partition per shard, each a view that
 -- sleeps on its shard.

@@ -12,16 +12,22 @@ CREATE EXTENSION IF NOT EXISTS neongraph;
 -- The shard's part of the assignment facts: one table per province (the
 -- coordinator's foreign partition for a province names that table), kept
 -- under a partitioned parent so that the shard can also be queried as a whole.
+-- The columns are those of the coordinator's public.assignment_fact
+-- (coordinator.sql says what each holds).
 CREATE TABLE public.assignment_fact (
   province          text NOT NULL,
   agency_code       text NOT NULL,
   assignment_id     bigint NOT NULL,
   task_id           bigint NOT NULL,
   directive         text,
+  issued_on         date,
+  working_group     text,
   deadline          neongraph.deadline,
   assigned_deadline neongraph.deadline,
   completed_on      date,
   cancelled_on      date,
+  blocked_since     date,
+  verified_on       date,
   progress          int NOT NULL DEFAULT 0,
   PRIMARY KEY (province, assignment_id)
 ) PARTITION BY LIST (province);

@@ -3,16 +3,23 @@
 #
 # Starts its own three clusters on 127.0.0.1 — a coordinator and two shards —
 # (never the shared test cluster), installs neongraph on each and
-# postgres_fdw on the coordinator, and builds the layout of test/SCALE.md:
-# public.assignment_fact LIST-partitioned by province on the coordinator,
-# one postgres_fdw foreign partition per province (17 provinces per shard),
-# a local partition for the central bodies ('TW'); the foreign servers list
-# neongraph in their "extensions" option and are async_capable.  Loads a
-# deterministic national load (NG_SHARD_ROWS rows, default 200000) through
-# the partitioned table and into a single-server copy, feeds a few
-# assignments from the tracking model, and asserts:
-#  (a) every scorecard (per province, per agency, national totals and rates)
-#      equals the single-server answer;
+# postgres_fdw on the coordinator, and builds the layout of the README
+# ("Several servers with postgres_fdw"): public.assignment_fact
+# LIST-partitioned by province on the coordinator, one postgres_fdw foreign
+# partition per province (17 provinces per shard), a local partition for the
+# central bodies ('TW'); the foreign servers list neongraph in their
+# "extensions" option and are async_capable.
+# The data is the national load of the C generator (test/bench/gen.c,
+# compiled here as test/t/generator.sh does): NG_SHARD_SCALE assignments
+# (default 40000) in the coordinator's tracking model (neongraph.directive,
+# task, assignment, ...), which is the single server.  feed.sql distributes
+# them into the facts (the province of an assignment is that of its agency in
+# neongraph.agency's hierarchy), and the test asserts:
+#  (a) every scorecard computed from the sharded facts — per province, per
+#      agency along the hierarchy, per working group, national totals and
+#      rates — equals the single server's answer, neongraph.agency_scorecard,
+#      working_group_scorecard and assignment_state on the model, row for
+#      row, as of three dates;
 #  (b) with enable_partitionwise_aggregate the per-province aggregation runs
 #      on the shards: Remote SQL with neongraph.status_rollup(
 #      neongraph.deadline_status( ... GROUP BY;
@@ -22,9 +29,13 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 SQLDIR="$NG_ROOT/test/sharding"
-N=${NG_SHARD_ROWS:-200000}
+N=${NG_SHARD_SCALE:-40000}
+SEED=${NG_SHARD_SEED:-1}
+REF=2026-11-01                           # the generator's reference day
+DATES=(2025-08-01 2026-03-31 "$REF")     # (a): directives still being issued, mid-way, the reference day
 SLEEP=1
-AS_OF="DATE '2025-11-20'"
+AS_OF_DAY=2026-03-31                     # (b) and (c)
+AS_OF="DATE '$AS_OF_DAY'"
 
 [ -f "$("$PG_CONFIG" --sharedir)/extension/neongraph.control" ] \
   || { echo "neongraph is not installed: run make install first" >&2; exit 1; }
@@ -47,6 +58,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+gcc -O2 -Wall -Wextra -Werror -I"$("$PG_CONFIG" --includedir)" "$NG_ROOT/test/bench/gen.c" \
+  -L"$("$PG_CONFIG" --libdir)" -lpq -o "$base/gen"
 
 fails=0
 ok()  { echo "ok   $*"; }
@@ -83,6 +96,18 @@ P1=$(arr "${p1[@]}"); P2=$(arr "${p2[@]}")
 echo "shard1 holds ${#p1[@]} provinces: $P1"
 echo "shard2 holds ${#p2[@]} provinces: $P2"
 
+# the single server: the generator's national load in the coordinator's tracking model
+PGHOST=${HOST[coord]} PGPORT=${PORT[coord]} PGUSER=postgres PGDATABASE=postgres \
+  "$base/gen" --scale "$N" --seed "$SEED" --today "$REF" --no-triggers --jobs 2 --quiet > "$base/gen.out" \
+  || { echo "the generator failed"; exit 1; }
+echo "generator: $(cat "$base/gen.out")"
+model=$(on coord -At -F ' ' -c "SELECT (SELECT count(*) FROM neongraph.assignment), (SELECT count(*) FROM neongraph.task),
+  (SELECT count(*) FROM neongraph.directive), (SELECT count(*) FROM neongraph.agency WHERE kind = 'commune'),
+  (SELECT count(DISTINCT coalesce(neongraph.deadline_kind(deadline), 'none')) FROM neongraph.task)")
+read -r m_assign m_task m_dir m_communes m_kinds <<<"$model"
+lap "generator: $m_assign assignments, $m_task tasks, $m_dir directives, $m_communes communes, $m_kinds deadline kinds (with undated) in the coordinator's model"
+[ "$m_assign" -eq "$N" ] && ok "the generator loaded $N assignments into neongraph.assignment" || bad "neongraph.assignment holds $m_assign rows, not $N"
+
 on shard1 -v provinces="$P1" -v shard=1 -v sleep=$SLEEP -f "$SQLDIR/shard.sql"
 on shard2 -v provinces="$P2" -v shard=2 -v sleep=$SLEEP -f "$SQLDIR/shard.sql"
 on coord -v shard1_port="${PORT[shard1]}" -v shard2_port="${PORT[shard2]}" \
@@ -96,33 +121,39 @@ for c in shard1 shard2; do
     && ok "$c runs the coordinator's neongraph version" || bad "$c: neongraph version differs"
 done
 
-out=$(on coord -v n="$N" -f "$SQLDIR/load.sql")
-echo "$out"
-grep -qE "refused: +0$" <<<"$out" && ok "every generated deadline form parses" || bad "deadline forms refused by the parser"
-on coord -f "$SQLDIR/model_sample.sql"
 out=$(on coord -f "$SQLDIR/feed.sql")
 echo "$out"
 fed=$(sed -n 's/^assignments fed from the model: *//p' <<<"$out")
-[ "${fed:-0}" -gt 0 ] && ok "model assignments fed into the facts ($fed)" || bad "nothing fed from the model"
+[ "${fed:-0}" -eq "$m_assign" ] && ok "every assignment of the model fed into the facts ($fed)" || bad "fed ${fed:-0} of $m_assign assignments"
 on shard1 -c "ANALYZE public.assignment_fact"
 on shard2 -c "ANALYZE public.assignment_fact"
 on coord -c "ANALYZE public.assignment_fact"
 n1=$(on shard1 -At -c "SELECT count(*) FROM public.assignment_fact")
 n2=$(on shard2 -At -c "SELECT count(*) FROM public.assignment_fact")
+np1=$(on shard1 -At -c "SELECT count(DISTINCT province) FROM public.assignment_fact")
+np2=$(on shard2 -At -c "SELECT count(DISTINCT province) FROM public.assignment_fact")
 nl=$(on coord -At -c "SELECT count(*) FROM ONLY public.assignment_fact_tw")
 total=$(on coord -At -c "SELECT count(*) FROM public.assignment_fact")
-lap "loaded: $total rows (shard1 $n1, shard2 $n2, coordinator's central partition $nl)"
-[ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] && [ $((n1 + n2 + nl)) -eq "$total" ] \
+lap "fed: $total rows: shard1 $n1 ($np1 provinces), shard2 $n2 ($np2 provinces), coordinator's central partition $nl"
+[ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] && [ "$nl" -gt 0 ] && [ $((n1 + n2 + nl)) -eq "$total" ] \
   && ok "rows routed to both shards and the local partition" || bad "row routing"
-
-# ---- (a) scorecards equal to the single-server answer
-out=$(on coord -f "$SQLDIR/scorecards.sql")
+out=$(on coord -f "$SQLDIR/rows.sql")
 echo "$out"
-a_fail=$(grep -c '^FAIL' <<<"$out" || true)
-a_ok=$(grep -c '^ok' <<<"$out" || true)
+fails=$((fails + $(grep -c '^FAIL' <<<"$out" || true)))
+[ "$(grep -c '^ok' <<<"$out" || true)" -eq 2 ] || bad "rows: expected 2 checks to pass"
+
+# ---- (a) scorecards equal to the single server's, as of several dates
+a_ok=0; a_fail=0
+for d in "${DATES[@]}"; do
+  out=$(on coord -v as_of="$d" -v show=$([ "$d" = "$AS_OF_DAY" ] && echo 1 || echo 0) -f "$SQLDIR/scorecards.sql")
+  echo "$out"
+  a_fail=$((a_fail + $(grep -c '^FAIL' <<<"$out" || true)))
+  n=$(grep -c '^ok' <<<"$out" || true)
+  a_ok=$((a_ok + n))
+  [ "$n" -eq 7 ] || bad "(a) as of $d: expected 7 scorecard checks to pass, $n did"
+done
 fails=$((fails + a_fail))
-if [ "$a_ok" -ne 7 ]; then bad "(a) expected 7 scorecard checks to pass, $a_ok did"; fi
-lap "(a) scorecards: $a_ok checks ok, $a_fail failed"
+lap "(a) scorecards as of ${DATES[*]}: $a_ok checks ok, $a_fail failed"
 
 # ---- (b) the per-province aggregation pushed to the shards
 STATUS_CASE="CASE WHEN cancelled_on <= $AS_OF THEN 'cancelled'::neongraph.task_status
@@ -164,11 +195,11 @@ plan=$(explain "SELECT * FROM public.assignment_fact WHERE deadline OPERATOR(neo
                 AND neongraph.due_date(deadline) >= $AS_OF - 365
                 AND neongraph.deadline_status(deadline, completed_on, $AS_OF) = 'overdue'")
 n=$(grep -E 'Remote SQL:' <<<"$plan" | grep -F 'OPERATOR(neongraph.<)' | grep -F 'neongraph.due_date(' \
-      | grep -cF "neongraph.deadline_status(deadline, completed_on, '2025-11-20'::date, 7) = 'overdue'::neongraph.task_status" || true)
+      | grep -cF "neongraph.deadline_status(deadline, completed_on, '$AS_OF_DAY'::date, 7) = 'overdue'::neongraph.task_status" || true)
 [ "$n" -eq 34 ] && ok "(b) filters with the deadline operator, due_date and deadline_status are shipped" \
   || bad "(b) filters shipped in $n of 34 partitions"
 
-# what is NOT shipped, and why (informational; see the report in SCALE.md)
+# what is NOT shipped, and why (informational; the README lists these rules)
 plan=$(explain "SELECT province, (neongraph.status_rollup($STATUS_COALESCE)).* FROM public.assignment_fact GROUP BY province")
 echo "info coalesce(assigned_deadline, deadline) in the aggregate: pushed in $(grep -cE "$pushed_re" <<<"$plan" || true) of 34 partitions (PostgreSQL 15 postgres_fdw does not deparse COALESCE; the CASE form is shipped)"
 plan=$(explain "SELECT province, (neongraph.status_rollup($STATUS_CASE)).* FROM public.assignment_fact GROUP BY province" off)
@@ -197,13 +228,13 @@ SELECT 'scorecard_sync ' || pg_temp.elapsed(\$q\$SELECT province, (neongraph.sta
 SET enable_async_append = on;
 SET enable_partitionwise_aggregate = off;
 SELECT 'scorecard_pulled ' || pg_temp.elapsed(\$q\$SELECT province, (neongraph.status_rollup($STATUS_CASE)).* FROM public.assignment_fact GROUP BY province\$q\$);
-SELECT 'single_server ' || pg_temp.elapsed(\$q\$SELECT province, (neongraph.status_rollup($STATUS_COALESCE)).* FROM public.assignment_fact_single GROUP BY province\$q\$);
+SELECT 'single_server ' || pg_temp.elapsed(\$q\$SELECT * FROM neongraph.agency_scorecard($AS_OF) WHERE kind = 'province'\$q\$);
 SQL
 )
 declare -A T
 while read -r k v; do T[$k]=$v; done <<<"$times"
 echo "timing: probe sleeping ${SLEEP}s on each shard: async ${T[probe_async]}s, one after the other ${T[probe_sync]}s"
-echo "timing: per-province scorecard, $total rows: pushed+async ${T[scorecard_async]}s, pushed+sequential ${T[scorecard_sync]}s, rows pulled to the coordinator ${T[scorecard_pulled]}s, single server ${T[single_server]}s"
+echo "timing: per-province scorecard, $total rows: pushed+async ${T[scorecard_async]}s, pushed+sequential ${T[scorecard_sync]}s, rows pulled to the coordinator ${T[scorecard_pulled]}s, single server (agency_scorecard on the model) ${T[single_server]}s"
 parallel=no
 if (( $(echo "${T[probe_sync]} >= 1.9 * $SLEEP && ${T[probe_async]} < 1.6 * $SLEEP" | bc) )); then
   parallel=yes; ok "(c) the two shards sleep at the same time: ${T[probe_async]}s async vs ${T[probe_sync]}s sequential"
@@ -213,5 +244,5 @@ fi
 
 lap "done"
 status=$([ "$fails" -eq 0 ] && echo "scorecards equal, aggregation pushed down" || echo "$fails check(s) FAILED")
-echo "sharding: 2 shards, $total rows, ${#provinces[@]} provinces (+ central partition), $status, async foreign scans: $([ "$n_async" -eq 34 ] && echo yes || echo no), shards in parallel: $parallel"
+echo "sharding: 2 shards, $total generated assignments, ${#provinces[@]} provinces (+ central partition), $status as of ${#DATES[@]} dates, async foreign scans: $([ "$n_async" -eq 34 ] && echo yes || echo no), shards in parallel: $parallel"
 [ "$fails" -eq 0 ]
