@@ -175,4 +175,174 @@ ROLLBACK TO s;
 -- before anything was due, nothing is late
 SELECT count(*) FROM neongraph.bottlenecks('2025-07-01') WHERE task_id BETWEEN 990000 AND 999999;
 
+-- bottlenecks in bounded memory (1.2): bottleneck_counts finds the late tasks
+-- and counts, bottlenecks ranks the first lim and labels them.
+SAVEPOINT s;
+-- M: late for several leads, assigned out of code order; P2 done in time, P4
+-- cancelled before 31/12/2025, P1 cancelled after it and C completed after it
+-- (both still late on 31/12/2025). N: the same deadline and hold-up as M (a
+-- tie on held_up and days late: the smaller id first). Q: past due, but its
+-- directive is issued only on 15/1/2026.
+INSERT INTO neongraph.directive (directive_id, docref, kind, issued_on) OVERRIDING SYSTEM VALUE VALUES
+  (990004, '9904-KH/CTEST', 'KH', '2026-01-15');
+INSERT INTO neongraph.task (task_id, directive_id, item_no, content, deadline) OVERRIDING SYSTEM VALUE VALUES
+  (990051, 990003, 'm', 'Nhiều cơ quan cùng chủ trì', 'ngày 30/11/2025'),
+  (990052, 990003, 'n', 'Việc cùng hạn', 'ngày 30/11/2025'),
+  (990061, 990004, '1', 'Việc của văn bản ban hành sau', 'ngày 1/12/2025');
+INSERT INTO neongraph.assignment (task_id, agency_code) VALUES
+  (990051, 'CTEST.X2'), (990051, 'CTEST.P3'), (990051, 'CTEST.C'), (990051, 'CTEST.P1'),
+  (990051, 'CTEST.P2'), (990051, 'CTEST.P4'), (990052, 'CTEST.X1'), (990061, 'CTEST.P2');
+UPDATE neongraph.assignment SET completed_on = '2025-11-25', evidence = 'Báo cáo 5/BC-T2'
+ WHERE task_id = 990051 AND agency_code = 'CTEST.P2';
+UPDATE neongraph.assignment SET completed_on = '2026-01-05', evidence = 'Báo cáo 6/BC-BCĐ'
+ WHERE task_id = 990051 AND agency_code = 'CTEST.C';
+UPDATE neongraph.assignment SET cancelled = true, cancel_reason = 'chuyển nhiệm vụ', cancelled_on = '2025-12-10'
+ WHERE task_id = 990051 AND agency_code = 'CTEST.P4';
+UPDATE neongraph.assignment SET cancelled = true, cancel_reason = 'chuyển nhiệm vụ', cancelled_on = '2026-01-10'
+ WHERE task_id = 990051 AND agency_code = 'CTEST.P1';
+INSERT INTO neongraph.task_link (from_task, to_task, kind) VALUES
+  (990051, 990001, 'derives'), (990052, 990001, 'derives'), (990061, 990001, 'derives');
+-- all late tasks (lim NULL): M and N tie with P3 on held_up (rank 3), N after M;
+-- Q is not there yet
+SELECT rank, task_id, late_agencies, days_late, held_up, held_up_direct
+  FROM neongraph.bottlenecks('2025-12-31', NULL);
+-- lim cuts inside a tie: ranks are still among all late tasks
+SELECT rank, task_id FROM neongraph.bottlenecks('2025-12-31', 4);
+SELECT count(*) FROM neongraph.bottlenecks('2025-12-31', 0);
+-- a month later: C done late and P1 cancelled leave M's late leads; Q's
+-- directive is issued and Q is late
+SELECT rank, task_id, late_agencies, days_late, held_up
+  FROM neongraph.bottlenecks('2026-01-31', NULL) WHERE task_id IN (990051, 990052, 990061);
+-- the core: the first lim in order, days late the largest of the late leads'
+SELECT * FROM neongraph.bottleneck_counts('2025-12-31', 3);
+-- before everything, and NULL dates: no rows
+SELECT count(*) FROM neongraph.bottlenecks('1900-01-01', NULL);
+SELECT count(*) FROM neongraph.bottlenecks(NULL, NULL);
+SELECT count(*) FROM neongraph.bottleneck_counts(NULL, 5);
+-- a negative lim is refused (SQLSTATE 2201W)
+SAVEPOINT e;
+SELECT count(*) FROM neongraph.bottlenecks('2025-12-31', -1);
+ROLLBACK TO e;
+ROLLBACK TO s;
+
+-- Against a plain-SQL reference on a random graph: 300 tasks in two
+-- directives (one issued on 15/11/2025), 1 to 3 leads each, random deadlines
+-- (some none, some recurring, some re-stated), completions and cancellations,
+-- and links that keep the held-up graph acyclic (each link makes the smaller
+-- id hold up the larger one).
+SAVEPOINT s;
+SELECT setseed(0.42);
+INSERT INTO neongraph.directive (directive_id, docref, kind, issued_on) OVERRIDING SYSTEM VALUE VALUES
+  (990005, '9905-KH/CTEST', 'KH', '2025-05-01'), (990006, '9906-KH/CTEST', 'KH', '2025-11-15');
+INSERT INTO neongraph.task (task_id, directive_id, item_no, content, deadline, assigned_deadline)
+  OVERRIDING SYSTEM VALUE
+SELECT 995000 + i, CASE WHEN i % 7 = 0 THEN 990006 ELSE 990005 END, 'r' || i, 'Việc ngẫu nhiên ' || i,
+       x.deadline::neongraph.deadline,
+       CASE WHEN x.deadline LIKE 'ngày %' AND random() < 0.3
+            THEN pg_catalog.format('ngày %s', pg_catalog.to_char(date '2025-07-01' + (random() * 200)::int,
+                                                                  'FMDD/FMMM/YYYY'))::neongraph.deadline END
+  FROM generate_series(1, 300) i,
+       LATERAL (SELECT CASE WHEN r < 0.08 THEN NULL WHEN r < 0.15 THEN 'thường xuyên'
+                            ELSE pg_catalog.format('ngày %s', pg_catalog.to_char(date '2025-07-01' + (random() * 300)::int,
+                                                                                  'FMDD/FMMM/YYYY')) END
+                  FROM (SELECT random() + i * 0 AS r) q) x(deadline);
+INSERT INTO neongraph.assignment (task_id, agency_code)
+SELECT t.task_id, g.code
+  FROM neongraph.task t,
+       LATERAL (SELECT a.code FROM neongraph.agency a
+                 WHERE a.code LIKE 'CTEST.%' AND t.task_id > 0
+                 ORDER BY random() LIMIT 1 + (random() * 2)::int) g
+ WHERE t.task_id BETWEEN 995001 AND 995300;
+UPDATE neongraph.assignment SET completed_on = date '2025-07-01' + (random() * 300)::int, evidence = 'Báo cáo'
+ WHERE task_id BETWEEN 995001 AND 995300 AND random() < 0.35;
+UPDATE neongraph.assignment SET cancelled = true, cancel_reason = 'dừng thực hiện',
+       cancelled_on = date '2025-08-01' + (random() * 300)::int
+ WHERE task_id BETWEEN 995001 AND 995300 AND completed_on IS NULL AND random() < 0.15;
+INSERT INTO neongraph.task_link (from_task, to_task, kind)
+SELECT CASE WHEN d THEN x ELSE y END, CASE WHEN d THEN y ELSE x END,
+       CASE WHEN d THEN 'derives' ELSE 'depends' END
+  FROM (SELECT DISTINCT ON (x, y) x, y, random() < 0.6 AS d
+          FROM (SELECT 995000 + (1 + random() * 299)::int AS x, 995000 + (1 + random() * 299)::int AS y
+                  FROM generate_series(1, 1400)) p
+         WHERE x < y ORDER BY x, y) q;
+-- and a late assignment cancelled with no date, which only a load without
+-- triggers can make: late (its cancellation date is unknown), days late NULL
+INSERT INTO neongraph.task (task_id, directive_id, item_no, content, deadline) OVERRIDING SYSTEM VALUE VALUES
+  (995999, 990005, 'z', 'Việc hủy không ngày', 'ngày 1/8/2025');
+INSERT INTO neongraph.assignment (task_id, agency_code) VALUES (995999, 'CTEST.P1');
+INSERT INTO neongraph.task_link (from_task, to_task, kind) VALUES (995999, 995300, 'derives');
+SET session_replication_role = replica;
+UPDATE neongraph.assignment SET cancelled = true, cancel_reason = 'nạp dữ liệu', cancelled_on = NULL
+ WHERE task_id = 995999;
+RESET session_replication_role;
+
+-- the reference: statuses from assignment_state, hold-ups by a recursive CTE
+CREATE FUNCTION pg_temp.ref_bottlenecks(as_of date)
+  RETURNS TABLE (rank bigint, task_id bigint, directive text, item_no text, content text,
+                 late_agencies text, days_late int, held_up bigint, held_up_direct int)
+  LANGUAGE sql AS $$
+  WITH RECURSIVE h(x, y) AS (
+    SELECT from_task, to_task FROM neongraph.task_link WHERE kind = 'derives'
+    UNION
+    SELECT to_task, from_task FROM neongraph.task_link WHERE kind = 'depends'
+  ), r(s, y) AS (
+    SELECT x, y FROM h
+    UNION
+    SELECT r.s, h.y FROM r JOIN h ON h.x = r.y
+  ), late AS (
+    SELECT s.task_id, string_agg(s.agency_code, ', ' ORDER BY s.agency_code) AS late_agencies,
+           max(s.days_late) AS days_late
+      FROM neongraph.assignment_state(as_of) s
+     WHERE s.status = 'overdue'
+     GROUP BY s.task_id
+  ), c AS (
+    SELECT l.*, (SELECT count(*) FROM r WHERE r.s = l.task_id) AS held_up,
+           (SELECT count(*) FROM h WHERE h.x = l.task_id)::int AS held_up_direct
+      FROM late l
+  )
+  SELECT rank() OVER (ORDER BY c.held_up DESC), c.task_id, d.docref::text, t.item_no, t.content,
+         c.late_agencies, c.days_late, c.held_up, c.held_up_direct
+    FROM c JOIN neongraph.task t USING (task_id) JOIN neongraph.directive d USING (directive_id)
+   ORDER BY c.held_up DESC, c.days_late DESC NULLS LAST, c.task_id
+$$;
+-- the data is not trivial: deep hold-ups, ties, several late leads, a NULL days late
+SELECT max(held_up) > 10 AS deep, count(*) > count(DISTINCT held_up) AS ties,
+       bool_or(late_agencies LIKE '%,%') AS several_leads, bool_or(days_late IS NULL) AS null_days_late
+  FROM pg_temp.ref_bottlenecks('2025-12-31');
+-- the same rows in the same order, for every date and lim
+SELECT d.as_of, l.lim,
+       (SELECT count(*) FROM neongraph.bottlenecks(d.as_of, l.lim)) AS rows,
+       (SELECT array_agg(ROW(b.rank, b.task_id, b.directive, b.item_no, b.content, b.late_agencies,
+                             b.days_late, b.held_up, b.held_up_direct) ORDER BY b.o)
+          FROM neongraph.bottlenecks(d.as_of, l.lim) WITH ORDINALITY
+               AS b(rank, task_id, directive, item_no, content, late_agencies, days_late, held_up,
+                    held_up_direct, o))
+       IS NOT DISTINCT FROM
+       (SELECT array_agg(ROW(b.rank, b.task_id, b.directive, b.item_no, b.content, b.late_agencies,
+                             b.days_late, b.held_up, b.held_up_direct) ORDER BY b.o)
+          FROM pg_temp.ref_bottlenecks(d.as_of) WITH ORDINALITY
+               AS b(rank, task_id, directive, item_no, content, late_agencies, days_late, held_up,
+                    held_up_direct, o)
+         WHERE b.o <= coalesce(l.lim, b.o)) AS same
+  FROM (VALUES (date '2025-09-15'), ('2025-12-31'), ('2026-06-30')) d(as_of),
+       (VALUES (NULL::int), (1), (7), (40)) l(lim)
+ ORDER BY 1, 2 NULLS FIRST;
+-- hold_up_counts agrees with the reference too, each task once in the order first given
+WITH RECURSIVE h(x, y) AS (
+  SELECT from_task, to_task FROM neongraph.task_link WHERE kind = 'derives'
+  UNION
+  SELECT to_task, from_task FROM neongraph.task_link WHERE kind = 'depends'
+), r(s, y) AS (
+  SELECT x, y FROM h UNION SELECT r.s, h.y FROM r JOIN h ON h.x = r.y
+), ids AS (
+  SELECT 995000::bigint + i AS id, (301 - i) % 300 AS pos FROM generate_series(1, 300) i
+)
+SELECT (SELECT array_agg(ROW(x.task_id, x.held_up, x.held_up_direct) ORDER BY x.o)
+          FROM neongraph.hold_up_counts((SELECT array_agg(id ORDER BY pos) || ARRAY[995001, NULL, 995001]::bigint[]
+                                           FROM ids)) WITH ORDINALITY AS x(task_id, held_up, held_up_direct, o))
+       = (SELECT array_agg(ROW(ids.id, (SELECT count(*) FROM r WHERE r.s = ids.id),
+                               (SELECT count(*) FROM h WHERE h.x = ids.id)::int) ORDER BY ids.pos)
+            FROM ids) AS hold_up_counts_same;
+ROLLBACK TO s;
+
 ROLLBACK;

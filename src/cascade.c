@@ -9,7 +9,10 @@
  *   cascade(root)          every task that derives from root, transitively,
  *                          with its depth and one shortest path;
  *   hold_up_counts(tasks)  for each given task, how many distinct tasks it
- *                          holds up, transitively (the bottleneck score).
+ *                          holds up, transitively (the bottleneck score);
+ *   bottleneck_counts(as_of, lim)
+ *                          the late tasks as of a date with those counts,
+ *                          the first lim of them (the core of bottlenecks).
  *
  * The "held-up" graph H.  A link "A derives from B" means A implements the
  * higher-level B, so B cannot be complete before A is: A => B.  A link
@@ -27,12 +30,23 @@
  * passed as an int8[]), each link at most once: a cascade or a cycle
  * search touches a few thousand of the million links, and reading them all
  * would be slower than the recursive CTE it replaces.  hold_up_counts()
- * needs the whole graph: it reads every link once through a cursor,
- * builds a CSR adjacency (int32 node numbers, one offsets array, one
- * targets array) in its own memory context and runs one BFS per candidate
- * with a visited-epoch array, so no per-edge allocation happens and
- * nothing is cleared between candidates.  Cost: O(V + E) to build, plus the
+ * and bottleneck_counts() need the part of the graph their candidates
+ * reach: they read it breadth-first, the links out of 8,192 tasks per
+ * indexed query through a cursor, so the links out of tasks no candidate
+ * reaches are never read (the whole graph only when the candidates reach
+ * it all).  The graph is a CSR adjacency (int32 node numbers, one offsets
+ * array, one targets array) in the function's own memory context, the task
+ * id -> node table freed once the links are read; one BFS per candidate
+ * with a visited-epoch array, so no per-edge allocation happens and nothing
+ * is cleared between candidates.  Cost: O(V + E) of the part read, plus the
  * sum over candidates of the nodes and links each one reaches.
+ *
+ * bottleneck_counts() reads the overdue assignments themselves through a
+ * cursor (no int8[] of candidates, no aggregation: the id -> node table
+ * makes each late task one seed) and keeps the first lim scores in a
+ * binary heap: its memory is at most about 60 bytes per task reached and
+ * 16 per link read (arrays grown by doubling), plus lim rows, whatever the
+ * number of assignments.
  *
  * Concurrency.  The trigger takes a transaction-level advisory lock, key
  * (oid of neongraph.task_link, 0x6E67), the same lock as
@@ -883,105 +897,226 @@ ng_cascade(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------------
- * hold_up_counts(tasks): the whole graph in CSR, one BFS per candidate
+ * The held-up graph reachable from a set of seed tasks
+ *
+ * Nodes are numbered densely (int32) in the order they are met: the seeds
+ * first (0 .. nseeds - 1), then the tasks the breadth-first reading reaches
+ * from them.  A task id -> node number table (16-byte entries) serves only
+ * while the links are read; the graph itself is a CSR adjacency (one int64
+ * offset per node, one int32 target per edge) and a node -> task id array.
  * ---------------------------------------------------------------------
  */
-typedef struct NgGraph
+typedef struct NgId
 {
-	int32		nnodes;
-	int64		nedges;
-	int64	   *off;			/* nnodes + 1 offsets into adj */
-	int32	   *adj;			/* H-successors */
-	ngnode_hash *ids;			/* task id -> node number */
-} NgGraph;
+	int64		id;				/* task id */
+	int32		node;			/* dense node number */
+	char		status;			/* used by simplehash */
+} NgId;
 
+#define SH_PREFIX		ngid
+#define SH_ELEMENT_TYPE	NgId
+#define SH_KEY_TYPE		int64
+#define SH_KEY			id
+#define SH_HASH_KEY(tb, key)	ng_hash_int64(key)
+#define SH_EQUAL(tb, a, b)		((a) == (b))
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* task ids per query when reading the links out of the reached tasks */
+#define NG_READ_CHUNK		8192
+
+typedef struct NgReach
+{
+	ngid_hash  *ids;			/* task id -> node; NULL once the graph is read */
+	NgVec64		node_id;		/* node -> task id */
+	int32		nseeds;			/* nodes 0 .. nseeds - 1 are the seeds */
+	NgVec32		src,			/* the edges as read (freed by reach_csr) */
+				dst;
+	int64		nedges;
+	int64	   *off;			/* CSR: nnodes + 1 offsets into adj */
+	int32	   *adj;			/* H-successors */
+	uint32	   *mark;			/* BFS: visited in the current epoch */
+	uint32		epoch;
+	int32	   *queue;
+} NgReach;
+
+static inline int32
+reach_nnodes(const NgReach *r)
+{
+	return (int32) r->node_id.n;
+}
+
+static void
+reach_init(NgReach *r, Size expected)
+{
+	memset(r, 0, sizeof(NgReach));
+	r->ids = ngid_create(CurrentMemoryContext, Max(expected, 1024), NULL);
+}
+
+/* the node of task id, numbered now if new (*isnew tells) */
 static int32
-node_number(NgGraph *g, int64 id)
+reach_node(NgReach *r, int64 id, bool *isnew)
 {
 	bool		found;
-	NgNode	   *e = ngnode_insert(g->ids, id, &found);
+	NgId	   *e = ngid_insert(r->ids, id, &found);
 
+	*isnew = !found;
 	if (!found)
 	{
-		if (g->nnodes == PG_INT32_MAX)
+		if (r->node_id.n >= (Size) PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many linked tasks for neongraph.hold_up_counts")));
-		e->val = g->nnodes++;
+					 errmsg("too many linked tasks to count hold-ups: more than %d", PG_INT32_MAX),
+					 errdetail("The held-up graph is numbered with 32-bit integers."),
+					 errhint("Count the hold-ups of fewer tasks at a time.")));
+		e->node = (int32) r->node_id.n;
+		vec64_push(&r->node_id, id);
 	}
-	return e->val;
+	return e->node;
 }
 
-/* read every link once (cursor, in batches) and build H in CSR form */
+/*
+ * Read the links out of every node, breadth-first: the nodes are a queue in
+ * numbering order, read NG_READ_CHUNK at a time by one indexed query
+ * (Q_HOLDS_UP through a cursor), and a task reached for the first time is
+ * numbered, so it joins the queue.  Each link out of a reached task is read
+ * once; links elsewhere in the graph are never read.
+ */
 static void
-load_graph(NgGraph *g)
+reach_read(NgReach *r)
 {
-	NgVec32		src = {0},
-				dst = {0};
-	Portal		portal;
-	SPIPlanPtr	plan;
-	int64	   *fill;
-	int64		i;
+	Size		next = 0;
+	Datum	   *d = palloc(sizeof(Datum) * NG_READ_CHUNK);
 
-	g->ids = ngnode_create(CurrentMemoryContext, 1024, NULL);
-	g->nnodes = 0;
-
-	plan = SPI_prepare("SELECT from_task, to_task, kind OPERATOR(pg_catalog.=) 'derives'"
-					   "  FROM neongraph.task_link", 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
-	for (;;)
+	r->nseeds = reach_nnodes(r);
+	while (next < r->node_id.n)
 	{
-		uint64		r;
+		Size		hi = Min(next + NG_READ_CHUNK, r->node_id.n);
+		Size		i;
+		ArrayType  *arr;
+		Datum		args[1];
+		Portal		portal;
 
 		CHECK_FOR_INTERRUPTS();
-		SPI_cursor_fetch(portal, true, NG_FETCH_BATCH);
-		if (SPI_processed == 0)
-			break;
-		for (r = 0; r < SPI_processed; r++)
+		for (i = next; i < hi; i++)
+			d[i - next] = Int64GetDatum(r->node_id.v[i]);
+		arr = construct_array(d, (int) (hi - next), INT8OID, sizeof(int64),
+							  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+		args[0] = PointerGetDatum(arr);
+		portal = SPI_cursor_open(NULL, ng_plan(Q_HOLDS_UP), args, NULL, true);
+		for (;;)
 		{
-			HeapTuple	tup = SPI_tuptable->vals[r];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-			int32		f = node_number(g, spi_int8(tup, desc, 1));
-			int32		t = node_number(g, spi_int8(tup, desc, 2));
+			uint64		k;
 
-			/* derives f => t; depends t => f */
-			if (spi_bool(tup, desc, 3))
+			SPI_cursor_fetch(portal, true, NG_FETCH_BATCH);
+			if (SPI_processed == 0)
+				break;
+			for (k = 0; k < SPI_processed; k++)
 			{
-				vec32_push(&src, f);
-				vec32_push(&dst, t);
+				HeapTuple	tup = SPI_tuptable->vals[k];
+				TupleDesc	desc = SPI_tuptable->tupdesc;
+				int64		f = spi_int8(tup, desc, 1);
+				int64		t = spi_int8(tup, desc, 2);
+				bool		der = spi_bool(tup, desc, 3);
+				bool		isnew;
+				int32		x,
+							y;
+
+				/* derives f => t; depends t => f; x is in this chunk */
+				x = reach_node(r, der ? f : t, &isnew);
+				y = reach_node(r, der ? t : f, &isnew);
+				vec32_push(&r->src, x);
+				vec32_push(&r->dst, y);
 			}
-			else
-			{
-				vec32_push(&src, t);
-				vec32_push(&dst, f);
-			}
+			SPI_freetuptable(SPI_tuptable);
 		}
-		SPI_freetuptable(SPI_tuptable);
+		SPI_cursor_close(portal);
+		pfree(arr);
+		next = hi;
 	}
-	SPI_cursor_close(portal);
-	SPI_freeplan(plan);
-
-	g->nedges = (int64) src.n;
-	g->off = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * ((Size) g->nnodes + 1));
-	memset(g->off, 0, sizeof(int64) * ((Size) g->nnodes + 1));
-	for (i = 0; i < g->nedges; i++)
-		g->off[src.v[i] + 1]++;
-	for (i = 0; i < g->nnodes; i++)
-		g->off[i + 1] += g->off[i];
-	g->adj = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(g->nedges, 1));
-	fill = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * Max(g->nnodes, 1));
-	memcpy(fill, g->off, sizeof(int64) * g->nnodes);
-	for (i = 0; i < g->nedges; i++)
-		g->adj[fill[src.v[i]]++] = dst.v[i];
-	pfree(fill);
-	if (src.v)
-		pfree(src.v);
-	if (dst.v)
-		pfree(dst.v);
+	pfree(d);
+	r->nedges = (int64) r->src.n;
 }
 
+/*
+ * Turn the edges into CSR (a counting sort, in place on off[]) and drop what
+ * only the reading needed; allocate the BFS arrays.
+ */
+static void
+reach_csr(NgReach *r)
+{
+	int32		n = reach_nnodes(r);
+	int64		i;
+
+	ngid_destroy(r->ids);
+	r->ids = NULL;
+	r->off = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * ((Size) n + 1));
+	memset(r->off, 0, sizeof(int64) * ((Size) n + 1));
+	for (i = 0; i < r->nedges; i++)
+		r->off[r->src.v[i]]++;
+	for (i = 1; i < n; i++)
+		r->off[i] += r->off[i - 1];
+	r->off[n] = r->nedges;
+	/* off[x] is now the end of x's block; filling backwards leaves its start */
+	r->adj = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(r->nedges, 1));
+	for (i = r->nedges - 1; i >= 0; i--)
+		r->adj[--r->off[r->src.v[i]]] = r->dst.v[i];
+	if (r->src.v)
+		pfree(r->src.v);
+	if (r->dst.v)
+		pfree(r->dst.v);
+	r->src.v = r->dst.v = NULL;
+	r->src.n = r->dst.n = 0;
+
+	r->mark = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(uint32) * Max(n, 1));
+	memset(r->mark, 0, sizeof(uint32) * Max(n, 1));
+	r->queue = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(n, 1));
+	r->epoch = 0;
+}
+
+/* one BFS from node s: the distinct tasks it holds up, in all and directly */
+static void
+reach_count(NgReach *r, int32 s, int64 *held, int32 *direct)
+{
+	int32		head = 0,
+				tail = 0;
+
+	*direct = 0;
+	if (++r->epoch == 0)
+	{
+		/* wrapped after 4 billion searches: start the marks over */
+		memset(r->mark, 0, sizeof(uint32) * Max(reach_nnodes(r), 1));
+		r->epoch = 1;
+	}
+	r->mark[s] = r->epoch;
+	r->queue[tail++] = s;
+	while (head < tail)
+	{
+		int32		x = r->queue[head++];
+		int64		k;
+
+		for (k = r->off[x]; k < r->off[x + 1]; k++)
+		{
+			int32		y = r->adj[k];
+
+			if (r->mark[y] != r->epoch)
+			{
+				r->mark[y] = r->epoch;
+				r->queue[tail++] = y;
+			}
+		}
+		if (head == 1)
+			*direct = tail - 1;
+	}
+	*held = tail - 1;
+}
+
+/* ---------------------------------------------------------------------
+ * hold_up_counts(tasks): the graph reachable from tasks, one BFS each
+ * ---------------------------------------------------------------------
+ */
 PG_FUNCTION_INFO_V1(hold_up_counts);
 Datum
 hold_up_counts(PG_FUNCTION_ARGS)
@@ -995,11 +1130,8 @@ hold_up_counts(PG_FUNCTION_ARGS)
 	bool	   *enulls;
 	int			nelems,
 				i;
-	NgGraph		g;
-	uint32	   *mark;
-	int32	   *queue;
-	uint32		epoch = 0;
-	ngnode_hash *done;
+	NgReach		r;
+	int32		s;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -1019,69 +1151,265 @@ hold_up_counts(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	oldctx = MemoryContextSwitchTo(ctx);
 
-	load_graph(&g);
-	mark = MemoryContextAllocHuge(ctx, sizeof(uint32) * Max(g.nnodes, 1));
-	memset(mark, 0, sizeof(uint32) * Max(g.nnodes, 1));
-	queue = MemoryContextAllocHuge(ctx, sizeof(int32) * Max(g.nnodes, 1));
-	done = ngnode_create(ctx, Max(nelems, 16), NULL);
-
+	/* the seeds, each task once, in the order of their first appearance */
+	reach_init(&r, (Size) nelems);
 	for (i = 0; i < nelems; i++)
 	{
-		int64		id;
-		NgNode	   *e;
-		bool		found;
-		int64		held = 0;
-		int32		direct = 0;
+		bool		isnew;
+
+		if (!enulls[i])
+			(void) reach_node(&r, DatumGetInt64(elems[i]), &isnew);
+	}
+	reach_read(&r);
+	reach_csr(&r);
+
+	for (s = 0; s < r.nseeds; s++)
+	{
 		Datum		values[3];
 		bool		nulls[3] = {false, false, false};
+		int64		held;
+		int32		direct;
 
-		if (enulls[i])
-			continue;
-		id = DatumGetInt64(elems[i]);
-		(void) ngnode_insert(done, id, &found);
-		if (found)
-			continue;			/* each task once */
 		CHECK_FOR_INTERRUPTS();
-
-		e = ngnode_lookup(g.ids, id);
-		if (e != NULL)
-		{
-			int32		head = 0,
-						tail = 0;
-
-			if (++epoch == 0)
-			{
-				/* wrapped after 4 billion candidates: start the marks over */
-				memset(mark, 0, sizeof(uint32) * Max(g.nnodes, 1));
-				epoch = 1;
-			}
-			mark[e->val] = epoch;
-			queue[tail++] = e->val;
-			while (head < tail)
-			{
-				int32		x = queue[head++];
-				int64		k;
-
-				for (k = g.off[x]; k < g.off[x + 1]; k++)
-				{
-					int32		y = g.adj[k];
-
-					if (mark[y] != epoch)
-					{
-						mark[y] = epoch;
-						queue[tail++] = y;
-					}
-				}
-				if (head == 1)
-					direct = tail - 1;
-			}
-			held = tail - 1;
-		}
-		values[0] = Int64GetDatum(id);
+		reach_count(&r, s, &held, &direct);
+		values[0] = Int64GetDatum(r.node_id.v[s]);
 		values[1] = Int64GetDatum(held);
 		values[2] = Int32GetDatum(direct);
 		tuplestore_putvalues(store, desc, values, nulls);
 	}
+
+	MemoryContextSwitchTo(oldctx);
+	SPI_finish();
+	MemoryContextDelete(ctx);
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------------
+ * bottleneck_counts(as_of, lim): the late tasks, their hold-up counts and
+ * the first lim of them, reading the late set through a cursor
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * The overdue assignments as of $1, one row each (a task comes once per
+ * late lead): the rule of the status column of
+ * neongraph.assignment_state(as_of) (57_views.sql) for 'overdue', with each
+ * table's own part of it applied to that table: the task's deadline (the
+ * assigned one, else the current one) past due on $1 and its directive
+ * issued by $1 (the tasks of a later directive do not exist yet;
+ * directive_id is a NOT NULL foreign key, so "no directive issued after $1"
+ * is the same test); the assignment not cancelled as of $1 and not
+ * completed by $1 (a completion by then is done, never overdue).  days_late
+ * as assignment_state gives it.  The assignments of each past-due task are
+ * one index lookup (OFFSET 0 keeps the subquery a per-task lookup), so the
+ * plan holds no hash table or sort, however many rows there are.
+ */
+static const char *const ng_late_query =
+	"SELECT t.task_id, x.days_late"
+	"  FROM neongraph.task t"
+	" CROSS JOIN LATERAL ("
+	"       SELECT CASE WHEN NOT (a.cancelled AND a.cancelled_on OPERATOR(pg_catalog.<=) $1)"
+	"                   THEN neongraph.days_late(COALESCE(t.assigned_deadline, t.deadline),"
+	"                                            NULL::pg_catalog.date, $1) END AS days_late"
+	"         FROM neongraph.assignment a"
+	"        WHERE a.task_id OPERATOR(pg_catalog.=) t.task_id"
+	"          AND (a.cancelled AND a.cancelled_on OPERATOR(pg_catalog.<=) $1) IS NOT TRUE"
+	"          AND (a.completed_on IS NULL OR a.completed_on OPERATOR(pg_catalog.>) $1)"
+	"       OFFSET 0) x"
+	" WHERE neongraph.deadline_status(COALESCE(t.assigned_deadline, t.deadline),"
+	"                                 NULL::pg_catalog.date, $1)"
+	"       OPERATOR(pg_catalog.=) 'overdue'::neongraph.task_status"
+	"   AND NOT EXISTS (SELECT FROM neongraph.directive d"
+	"                    WHERE d.directive_id OPERATOR(pg_catalog.=) t.directive_id"
+	"                      AND d.issued_on OPERATOR(pg_catalog.>) $1)";
+
+/* days_late of a late task when every late assignment's is NULL */
+#define NG_DAYS_NULL		PG_INT32_MIN
+
+typedef struct NgScore
+{
+	int64		task_id;
+	int64		held;
+	int32		direct;
+	int32		days_late;		/* NG_DAYS_NULL for NULL */
+} NgScore;
+
+/* a comes before b: more tasks held up, then more days late (NULL last), then the smaller id */
+static inline bool
+score_before(const NgScore *a, const NgScore *b)
+{
+	if (a->held != b->held)
+		return a->held > b->held;
+	if (a->days_late != b->days_late)
+		return a->days_late > b->days_late;
+	return a->task_id < b->task_id;
+}
+
+static int
+cmp_score(const void *a, const void *b)
+{
+	const NgScore *x = (const NgScore *) a;
+	const NgScore *y = (const NgScore *) b;
+
+	return score_before(x, y) ? -1 : score_before(y, x) ? 1 : 0;
+}
+
+/*
+ * The first k scores, kept in a binary heap whose root is the one that
+ * comes last, so that a new score replaces it when it comes before.
+ */
+static void
+heap_offer(NgScore *heap, int32 *n, int32 k, const NgScore *x)
+{
+	int32		i;
+
+	if (*n < k)
+	{
+		/* sift up: a parent comes after its children */
+		i = (*n)++;
+		while (i > 0 && score_before(&heap[(i - 1) / 2], x))
+		{
+			heap[i] = heap[(i - 1) / 2];
+			i = (i - 1) / 2;
+		}
+		heap[i] = *x;
+		return;
+	}
+	if (k == 0 || !score_before(x, &heap[0]))
+		return;
+	/* replace the root and sift down */
+	i = 0;
+	for (;;)
+	{
+		int32		c = 2 * i + 1;
+
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && score_before(&heap[c], &heap[c + 1]))
+			c++;				/* the child that comes last */
+		if (!score_before(x, &heap[c]))
+			break;
+		heap[i] = heap[c];
+		i = c;
+	}
+	heap[i] = *x;
+}
+
+static void
+put_score(Tuplestorestate *store, TupleDesc desc, const NgScore *x)
+{
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	values[0] = Int64GetDatum(x->task_id);
+	values[1] = Int32GetDatum(x->days_late);
+	nulls[1] = x->days_late == NG_DAYS_NULL;
+	values[2] = Int64GetDatum(x->held);
+	values[3] = Int32GetDatum(x->direct);
+	tuplestore_putvalues(store, desc, values, nulls);
+}
+
+PG_FUNCTION_INFO_V1(bottleneck_counts);
+Datum
+bottleneck_counts(PG_FUNCTION_ARGS)
+{
+	DateADT		as_of;
+	bool		all = PG_ARGISNULL(1);
+	int32		lim = all ? 0 : PG_GETARG_INT32(1);
+	TupleDesc	desc;
+	Tuplestorestate *store;
+	MemoryContext ctx,
+				oldctx;
+	NgReach		r;
+	NgVec32		days = {0};
+	Oid			argtypes[1] = {DATEOID};
+	Datum		args[1];
+	Portal		portal;
+	NgScore    *heap = NULL;
+	int32		nheap = 0,
+				k = 0,
+				s;
+
+	if (!all && lim < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+				 errmsg("lim must not be negative: %d", lim),
+				 errdetail("lim is the number of late tasks to return, the most holding up first."),
+				 errhint("Pass 0 or more, or NULL for every late task.")));
+	store = materialize_srf(fcinfo, &desc);
+	if (PG_ARGISNULL(0) || (!all && lim == 0))
+		return (Datum) 0;
+	as_of = PG_GETARG_DATEADT(0);
+
+	ctx = AllocSetContextCreate(CurrentMemoryContext, "neongraph bottleneck counts",
+								ALLOCSET_DEFAULT_SIZES);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	oldctx = MemoryContextSwitchTo(ctx);
+
+	/* the late tasks are the seeds; a task's days late: the largest of its leads' */
+	reach_init(&r, 1024);
+	args[0] = DateADTGetDatum(as_of);
+	portal = SPI_cursor_open_with_args(NULL, ng_late_query, 1, argtypes, args, NULL, true, 0);
+	for (;;)
+	{
+		uint64		i;
+
+		CHECK_FOR_INTERRUPTS();
+		SPI_cursor_fetch(portal, true, NG_FETCH_BATCH);
+		if (SPI_processed == 0)
+			break;
+		for (i = 0; i < SPI_processed; i++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			bool		isnull,
+						isnew;
+			int64		id = spi_int8(tup, td, 1);
+			Datum		dl = SPI_getbinval(tup, td, 2, &isnull);
+			int32		dv = isnull ? NG_DAYS_NULL : DatumGetInt32(dl);
+			int32		node = reach_node(&r, id, &isnew);
+
+			if (isnew)
+				vec32_push(&days, dv);
+			else if (dv > days.v[node])
+				days.v[node] = dv;
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+
+	if (reach_nnodes(&r) > 0)
+	{
+		reach_read(&r);
+		reach_csr(&r);
+		if (!all)
+		{
+			k = Min(lim, r.nseeds);
+			heap = MemoryContextAllocHuge(ctx, sizeof(NgScore) * Max(k, 1));
+		}
+		for (s = 0; s < r.nseeds; s++)
+		{
+			NgScore		x;
+
+			CHECK_FOR_INTERRUPTS();
+			x.task_id = r.node_id.v[s];
+			x.days_late = days.v[s];
+			reach_count(&r, s, &x.held, &x.direct);
+			if (all)
+				put_score(store, desc, &x);
+			else
+				heap_offer(heap, &nheap, k, &x);
+		}
+		if (!all)
+		{
+			qsort(heap, nheap, sizeof(NgScore), cmp_score);
+			for (s = 0; s < nheap; s++)
+				put_score(store, desc, &heap[s]);
+		}
+	}
+	else
+		ngid_destroy(r.ids);
 
 	MemoryContextSwitchTo(oldctx);
 	SPI_finish();
