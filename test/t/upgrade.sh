@@ -4,7 +4,12 @@
 #  - every stored value (deadline, docref, task_status) and index survives,
 #  - the updated extension has exactly the objects, comments and function
 #    definitions of a fresh install of the newest version,
-#  - behaviour after the update equals behaviour of the fresh install.
+#  - behaviour after the update equals behaviour of the fresh install;
+#  - from a version with the tracking model (1.1): directives, tasks and
+#    assignments loaded before the update (completions, cancellations,
+#    blocks, directives issued ahead or without a date) have summaries after
+#    it that give the recomputed scorecards on many dates and equal a
+#    rebuild, and keep doing so through writes made after the update.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 PSQL=("$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -At)
@@ -30,6 +35,17 @@ FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND N
 WHERE c.relnamespace = 'neongraph'::regnamespace
 UNION ALL
 SELECT 'config ' || unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'neongraph'
+UNION ALL
+-- indexes, constraints and triggers are not members: compared by definition
+SELECT 'index ' || pg_get_indexdef(i.indexrelid)
+FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relnamespace = 'neongraph'::regnamespace
+UNION ALL
+SELECT 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE c.relnamespace = 'neongraph'::regnamespace
+UNION ALL
+SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' | ' || coalesce(obj_description(t.oid, 'pg_trigger'), '')
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+WHERE c.relnamespace = 'neongraph'::regnamespace AND NOT t.tgisinternal
 ORDER BY 1;
 SQL
 }
@@ -64,6 +80,51 @@ CREATE TABLE public.keep_before AS
 SELECT id, d::text AS d, r::text AS r, s::text AS s,
        neongraph.deadline_status(d, done, DATE '2025-11-20')::text AS st FROM public.keep;
 SQL
+  # the tracking model's data, where the version has the model: plain
+  # INSERTs through its tables (and its triggers), dates around today
+  model=$("${PSQL[@]}" -d "$db" -c "SELECT to_regclass('neongraph.assignment') IS NOT NULL")
+  if [ "$model" = t ]; then
+    "${PSQL[@]}" -d "$db" <<'SQL'
+INSERT INTO neongraph.working_group (code, name, leader) VALUES ('UPG_G1', 'Nhóm thử nâng cấp', 'A');
+INSERT INTO neongraph.working_group_member (group_code, agency_code)
+SELECT 'UPG_G1', code FROM neongraph.agency WHERE kind = 'province' ORDER BY code LIMIT 5;
+-- issued without a date, 180, 120 and 60 days ago, today, in 60 days
+INSERT INTO neongraph.directive (docref, kind, issued_on)
+SELECT (800 + k) || '-KH/UPG', 'KH', CASE WHEN k > 0 THEN neongraph.today() + (k - 4) * 60 END
+  FROM generate_series(0, 5) k;
+-- dated (around today), before-forms, months, recurring and undated
+-- deadlines; a working group of their own for some
+INSERT INTO neongraph.task (directive_id, item_no, content, deadline, working_group)
+SELECT d.directive_id, 'U' || i, 'upgrade task ' || i,
+       (CASE i % 6 WHEN 0 THEN to_char(neongraph.today() + i % 97 - 48, 'YYYY-MM-DD')
+                   WHEN 1 THEN 'trước ngày ' || to_char(neongraph.today() + i % 29 - 9, 'DD/MM/YYYY')
+                   WHEN 2 THEN to_char(neongraph.today() - i % 150, 'YYYY-MM')
+                   WHEN 3 THEN 'Thường xuyên'
+                   WHEN 4 THEN NULL
+                   ELSE to_char(neongraph.today() + i % 41, 'YYYY-MM-DD') END)::neongraph.deadline,
+       CASE WHEN i % 5 = 0 THEN 'UPG_G1' END
+  FROM generate_series(1, 300) i
+  JOIN neongraph.directive d ON d.docref::text = (800 + i % 6) || '-KH/UPG';
+-- one or two lead agencies; completed, cancelled or blocked for some
+INSERT INTO neongraph.assignment (task_id, agency_code, completed_on, evidence, cancelled, cancel_reason,
+                                  cancelled_on, blocked, blocked_reason, blocked_since)
+SELECT t.task_id, a.code,
+       CASE WHEN x.done THEN neongraph.today() - ((t.task_id * 7 + a.n) % 200)::int END,
+       CASE WHEN x.done THEN 'CV ' || t.task_id END,
+       x.canc, CASE WHEN x.canc THEN 'dừng' END,
+       CASE WHEN x.canc THEN neongraph.today() - (t.task_id % 100)::int END,
+       x.blk, CASE WHEN x.blk THEN 'vướng' END,
+       CASE WHEN x.blk THEN neongraph.today() - (t.task_id % 50)::int END
+  FROM neongraph.task t
+  JOIN (SELECT code, (row_number() OVER (ORDER BY code))::int AS n
+          FROM neongraph.agency WHERE kind IN ('province', 'ministry') ORDER BY code LIMIT 12) a
+    ON a.n = 1 + t.task_id % 12 OR (t.task_id % 4 = 0 AND a.n = 1 + (t.task_id + 5) % 12)
+ CROSS JOIN LATERAL (SELECT (t.task_id + a.n) % 3 = 0 AS done,
+                            (t.task_id + a.n) % 3 <> 0 AND (t.task_id + a.n) % 10 = 1 AS canc,
+                            (t.task_id + a.n) % 20 = 2 AS blk) x
+ WHERE t.content LIKE 'upgrade task %';
+SQL
+  fi
   "${PSQL[@]}" -d "$db" -c "ALTER EXTENSION neongraph UPDATE"
   got=$("${PSQL[@]}" -d "$db" -c "SELECT extversion FROM pg_extension WHERE extname = 'neongraph'")
   [ "$got" = "$newest" ] || { echo "update from $v ended at $got, not $newest"; fail=1; }
@@ -84,6 +145,49 @@ SQL
   describe "$db" > "$NG_TMP/upgrade_from_$v.txt"
   if ! diff -u "$NG_TMP/upgrade_fresh.txt" "$NG_TMP/upgrade_from_$v.txt" > "$NG_TMP/upgrade_$v.diff"; then
     echo "from $v: the updated extension differs from a fresh $newest install:"; head -40 "$NG_TMP/upgrade_$v.diff"; fail=1
+  fi
+  if [ "$model" = t ]; then
+    # the summaries after the update: the recomputed scorecards on dates
+    # around every issue date, and the rows of a rebuild; again after writes
+    # made through the updated triggers
+    summaries_check() {
+      "${PSQL[@]}" -d "$db" <<'SQL'
+SELECT (SELECT count(*) FROM unnest(ARRAY[-400, -181, -180, -179, -121, -120, -61, -60, -31, -8, -1, 0, 1, 7, 30, 59, 60, 61, 400]) k,
+                             neongraph.summary_check(neongraph.today() + k))
+       || ' ' ||
+       (SELECT count(*) FROM neongraph.assignment_summary) || ' ' ||
+       (SELECT count(*) FROM neongraph.agency_scorecard_fast(neongraph.today()) WHERE total > 0);
+BEGIN;
+CREATE TEMP TABLE s1 AS SELECT * FROM neongraph.assignment_summary;
+CREATE TEMP TABLE s2 AS SELECT * FROM neongraph.assignment_summary_soon;
+SELECT neongraph.rebuild_summaries() >= 0;
+SELECT (SELECT count(*) FROM (TABLE s1 EXCEPT ALL TABLE neongraph.assignment_summary) x)
+     + (SELECT count(*) FROM (TABLE neongraph.assignment_summary EXCEPT ALL TABLE s1) x)
+     + (SELECT count(*) FROM (TABLE s2 EXCEPT ALL TABLE neongraph.assignment_summary_soon) x)
+     + (SELECT count(*) FROM (TABLE neongraph.assignment_summary_soon EXCEPT ALL TABLE s2) x);
+ROLLBACK;
+SQL
+    }
+    out=$(summaries_check)
+    read -r diffs rows agencies <<< "$(echo "$out" | head -1)"
+    rebuilt=$(echo "$out" | tail -1)
+    echo "from $v: summaries after the update: $diffs scorecard rows differ on 19 dates, $rows summary rows, $agencies agencies counted, $rebuilt rows differ from a rebuild"
+    [ "$diffs" = 0 ] && [ "$rebuilt" = 0 ] && [ "$rows" -gt 0 ] && [ "$agencies" -gt 0 ] \
+      || { echo "from $v: the summaries are wrong after the update"; fail=1; }
+    "${PSQL[@]}" -d "$db" > /dev/null <<'SQL'
+SELECT count(neongraph.complete_assignment(s.task_id, s.agency_code, neongraph.today() - (s.task_id % 30)::int, 'QĐ ' || s.task_id))
+  FROM neongraph.assignment s WHERE s.completed_on IS NULL AND NOT s.cancelled AND s.task_id % 7 = 0;
+SELECT count(neongraph.cancel_assignment(s.task_id, s.agency_code, 'dừng', neongraph.today() - (s.task_id % 20)::int))
+  FROM neongraph.assignment s WHERE s.completed_on IS NULL AND NOT s.cancelled AND s.task_id % 7 = 1;
+UPDATE neongraph.directive SET issued_on = neongraph.today() - 20 WHERE docref::text = '805-KH/UPG';
+UPDATE neongraph.task SET working_group = 'UPG_G1' WHERE content LIKE 'upgrade task %' AND task_id % 9 = 0;
+DELETE FROM neongraph.task WHERE content LIKE 'upgrade task %' AND task_id % 11 = 0;
+SQL
+    out=$(summaries_check)
+    read -r diffs rows agencies <<< "$(echo "$out" | head -1)"
+    rebuilt=$(echo "$out" | tail -1)
+    echo "from $v: summaries after writes: $diffs scorecard rows differ, $rebuilt rows differ from a rebuild"
+    [ "$diffs" = 0 ] && [ "$rebuilt" = 0 ] || { echo "from $v: the summaries are wrong after writes"; fail=1; }
   fi
   echo "from $v to $newest: $(wc -l < "$NG_TMP/upgrade_fresh.txt") objects compared, 5000 rows kept"
   "${PSQL[@]}" -d postgres -c "DROP DATABASE $db"
