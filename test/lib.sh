@@ -53,3 +53,22 @@ ng_stop_cluster() {
   [ -f "$dir/data/postmaster.pid" ] && ng_as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
   return 0
 }
+
+# ng_bench_tmp NAME: the benchmarks' throwaway directory, /tmp/neongraph-NAME.XXXXXX,
+# in $TMP; on exit its cluster is stopped (server log tail shown on failure, via the
+# caller's log function) and the directory removed unless NG_KEEP is set.
+ng_bench_tmp() {
+  TMP=$(mktemp -d "/tmp/neongraph-$1.XXXXXX")
+  chmod 755 "$TMP"
+  trap ng_bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+ng_bench_cleanup() {
+  local rc=$?
+  if [ $rc -ne 0 ] && [ -f "$TMP/server.log" ]; then
+    log "failed (exit $rc); last lines of the server log:"
+    tail -n 15 "$TMP/server.log" >&2 || true
+  fi
+  ng_stop_cluster "$TMP"
+  if [ "${NG_KEEP:-}" ]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+}

@@ -37,19 +37,7 @@ mkdir -p "$OUT"
 log "building and installing the extension"
 ng_build_install || die "build or install failed (make -C $NG_ROOT)"
 
-TMP=$(mktemp -d /tmp/neongraph-bench.XXXXXX)
-chmod 755 "$TMP"
-cleanup() {
-  local rc=$?
-  if [ $rc -ne 0 ] && [ -f "$TMP/server.log" ]; then
-    log "failed (exit $rc); last lines of the server log:"
-    tail -n 15 "$TMP/server.log" >&2 || true
-  fi
-  ng_stop_cluster "$TMP"
-  if [ "${NG_KEEP:-}" ]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+ng_bench_tmp bench
 
 log "starting a throwaway cluster under $TMP (shared_buffers=$SB)"
 ng_start_cluster "$TMP" "shared_buffers=$SB" "max_parallel_workers_per_gather=0" "jit=off" \
@@ -229,9 +217,9 @@ SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |',
               WHEN c.op = 'le' AND a.ms / b.ms <= c.target THEN 'yes'
               WHEN c.op = 'lt' AND a.ms / b.ms < c.target THEN 'yes'
               ELSE 'NO' END,
-         CASE WHEN c.key LIKE '%\_par' OR a.cpu IS NULL OR b.cpu IS NULL THEN 'n/a'
+         CASE WHEN c.key LIKE '%\_par' OR a.cpu IS NULL OR coalesce(b.cpu, 0) = 0 THEN 'n/a'
               ELSE to_char(a.cpu / b.cpu, 'FM990.000') || '×' END,
-         CASE WHEN c.op IS NULL OR c.key LIKE '%\_par' OR a.cpu IS NULL OR b.cpu IS NULL THEN ''
+         CASE WHEN c.op IS NULL OR c.key LIKE '%\_par' OR a.cpu IS NULL OR coalesce(b.cpu, 0) = 0 THEN ''
               WHEN c.op = 'le' AND a.cpu / b.cpu <= c.target THEN 'yes'
               WHEN c.op = 'lt' AND a.cpu / b.cpu < c.target THEN 'yes'
               ELSE 'NO' END)

@@ -91,19 +91,7 @@ free_gb=$(df -BG --output=avail /tmp | tail -1 | tr -dc 0-9)
 log "building and installing the extension"
 ng_build_install || die "build or install failed (make -C $NG_ROOT)"
 
-TMP=$(mktemp -d /tmp/neongraph-scale.XXXXXX)
-chmod 755 "$TMP"
-cleanup() {
-  local rc=$?
-  if [ $rc -ne 0 ] && [ -f "$TMP/server.log" ]; then
-    log "failed (exit $rc); last lines of the server log:"
-    tail -n 15 "$TMP/server.log" >&2 || true
-  fi
-  ng_stop_cluster "$TMP"
-  if [ "${NG_KEEP:-}" ]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+ng_bench_tmp scale
 
 log "compiling the generator"
 gcc -O2 -Wall -Wextra -Werror -I"$("$PG_CONFIG" --includedir)" "$BENCH/gen.c" \
